@@ -1,0 +1,93 @@
+"""Request bodies; unknown fields are rejected (marshmallow's default, RAISE)."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+
+MAX_TEXT_CHARS = 200_000
+MAX_CLAIM_CHARS = 2_000
+
+
+def _not_blank(value: str) -> None:
+    """Reject text that is empty or only whitespace."""
+    if not value.strip():
+        raise ValidationError("Must contain some text, not only whitespace.")
+
+
+class _SourceChoice(Schema):
+    """Fields shared by every request that reaches the reference sources."""
+
+    published_at = fields.Date(
+        format="%Y-%m-%d",
+        metadata={
+            "description": "Judge claims as of this day (YYYY-MM-DD); default today.",
+            "example": "2025-02-08",
+        },
+    )
+    sources = fields.List(
+        fields.String(validate=validate.Length(min=1, max=100)),
+        validate=validate.Length(min=1, max=20),
+        metadata={"description": "Names of configured sources to consult; default all."},
+    )
+
+    @validates("sources")
+    def _unique_sources(self, value: list[str], **kwargs) -> None:
+        """A source named twice is a client mistake worth pointing out."""
+        if len(set(value)) != len(value):
+            raise ValidationError("Each source may be named once.")
+
+
+class CheckRequestSchema(_SourceChoice):
+    """POST /v1/checks: an article to check. A text/plain body is read as `text`."""
+
+    plain_text_field = "text"
+
+    text = fields.String(
+        required=True,
+        validate=[validate.Length(max=MAX_TEXT_CHARS), _not_blank],
+        metadata={"description": "The article text."},
+    )
+    language = fields.String(
+        validate=validate.Regexp(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"),
+        metadata={"description": "BCP 47 language of the text; only English is checked."},
+    )
+    min_score = fields.Float(
+        validate=validate.Range(min=0.0, max=1.0),
+        metadata={"description": "Check-worthiness threshold; default the model's own."},
+    )
+    max_claims = fields.Integer(
+        validate=validate.Range(min=1, max=200),
+        metadata={"description": "Check at most this many claims, the most check-worthy."},
+    )
+
+
+class ClaimsRequestSchema(Schema):
+    """POST /v1/claims: extraction only. A text/plain body is read as `text`."""
+
+    plain_text_field = "text"
+
+    text = fields.String(
+        required=True,
+        validate=[validate.Length(max=MAX_TEXT_CHARS), _not_blank],
+        metadata={"description": "The text to extract claims from."},
+    )
+    min_score = fields.Float(validate=validate.Range(min=0.0, max=1.0))
+    max_claims = fields.Integer(validate=validate.Range(min=1, max=200))
+
+
+class VerifyRequestSchema(_SourceChoice):
+    """POST /v1/claims/verify: one claim or a list, without extraction."""
+
+    claim = fields.String(
+        validate=[validate.Length(max=MAX_CLAIM_CHARS), _not_blank],
+        metadata={"description": "One claim to verify."},
+    )
+    claims = fields.List(
+        fields.String(validate=[validate.Length(max=MAX_CLAIM_CHARS), _not_blank]),
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "Several claims to verify."},
+    )
+
+    @validates_schema
+    def _one_of_claim_or_claims(self, data: dict, **kwargs) -> None:
+        """Exactly one of `claim` and `claims`."""
+        if ("claim" in data) == ("claims" in data):
+            raise ValidationError("Give either `claim` or `claims`.", "_schema")

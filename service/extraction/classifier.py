@@ -1,0 +1,92 @@
+"""Check-worthiness by a fine-tuned MiniLM, run with ONNX Runtime (int8, CPU, no torch).
+
+The artefact in `model/` is built by training/checkworthiness/ (train.py, then export_onnx.py):
+`model.onnx` maps (input_ids, attention_mask) to the probability that a sentence is
+check-worthy, `tokenizer.json` is its WordPiece tokenizer and `model.json` holds the decision
+threshold, the maximum length and the training figures.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class CheckworthinessModel:
+    """A loaded check-worthiness classifier; `predict` is safe to call from many threads."""
+
+    session: ort.InferenceSession
+    tokenizer: Tokenizer
+    meta: dict[str, Any] = field(default_factory=dict)
+    batch_size: int = BATCH_SIZE
+
+    @classmethod
+    def load(cls, directory: str | Path = MODEL_DIR, threads: int = 1) -> CheckworthinessModel:
+        """Read model.onnx, tokenizer.json and model.json from `directory`."""
+        directory = Path(directory)
+        meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        session = ort.InferenceSession(
+            str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        tokenizer.no_padding()  # padding is per batch, to the longest sentence in it
+        tokenizer.enable_truncation(int(meta["max_length"]))
+        return cls(session, tokenizer, meta)
+
+    @property
+    def threshold(self) -> float:
+        """The probability above which a sentence counts as check-worthy."""
+        return float(self.meta["threshold"])
+
+    def predict(self, sentences: Sequence[str]) -> list[float]:
+        """Probability that each sentence is check-worthy, in input order."""
+        if not sentences:
+            return []
+        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(list(sentences))]
+        # Sorting by length keeps padding (wasted compute) small inside each batch.
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        probs = np.zeros(len(ids), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            probs[batch] = self._run([ids[i] for i in batch])
+        return [float(p) for p in probs]
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        width = max(len(row) for row in batch)
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, token_ids in enumerate(batch):
+            input_ids[row, : len(token_ids)] = token_ids
+            mask[row, : len(token_ids)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": mask}
+        return self.session.run(["probability"], feeds)[0]
+
+
+_default: CheckworthinessModel | None = None
+_default_lock = threading.Lock()
+
+
+def default_model() -> CheckworthinessModel:
+    """The shipped model, loaded on first use (once, even under concurrent first calls)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = CheckworthinessModel.load()
+    return _default

@@ -1,0 +1,86 @@
+"""Aggregate evidence stances into a verdict with a calibrated-ish confidence and a rationale.
+
+Each side's strength is its strongest passage, raised a little by a corroborating one. A side
+must reach its minimum and beat the other side by DOMINANCE to win; `refuted` needs more than
+`supported` (REFUTE_MIN > SUPPORT_MIN) because a wrong accusation costs more than an abstention.
+Two strong sides make `conflicting`; weak or no signal makes `not_enough_evidence`, whose
+confidence is the confidence in abstaining.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from service.domain import Claim, Evidence, Verdict
+from service.verification.rationale import Ranked, explain, explain_unavailable
+from service.verification.stance import assess
+
+ENGINE_VERSION = "1"  # part of the verdict cache key: bump whenever the rules change
+
+MAX_EVIDENCE = 5
+SUPPORT_MIN = 0.6
+REFUTE_MIN = 0.75
+DOMINANCE = 0.2
+REFUTE_DISCOUNT = 0.9  # refuted confidences are shaded down: accusing needs more certainty
+
+
+def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
+    """Judge a claim on the evidence gathered for it, as of a date."""
+    assessed = [(replace(ev, stance=r.stance), r) for ev in evidence for r in [assess(claim, ev)]]
+    relevant = [pair for pair in assessed if pair[1].relevant]
+    support = _combine(r.strength for _, r in relevant if r.stance == "supports")
+    refute = _combine(r.strength for _, r in relevant if r.stance == "refutes")
+    best_relevance = max((r.relevance for _, r in assessed), default=0.0)
+    label, confidence = decide(support, refute, best_relevance)
+    winner = {"supported": "supports", "refuted": "refutes"}.get(label)
+    relevant.sort(key=lambda pair: _rank_key(pair, winner))
+    closest = max(assessed, key=lambda pair: pair[1].relevance, default=None)
+    rationale = explain(label, relevant, closest, evidence_count=len(evidence))
+    kept = tuple(ev for ev, _ in relevant[:MAX_EVIDENCE])
+    return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
+
+
+def judge_unavailable(claim: Claim, as_of: date, checked_at: str, reason: str) -> Verdict:
+    """The verdict when no source could be queried: an abstention with no confidence behind it."""
+    return Verdict(
+        "not_enough_evidence", 0.0, explain_unavailable(reason), as_of.isoformat(), checked_at
+    )
+
+
+def decide(support: float, refute: float, best_relevance: float) -> tuple[str, float]:
+    """Label and confidence from the combined support and refutation strengths."""
+    if refute >= REFUTE_MIN and refute - support >= DOMINANCE:
+        return "refuted", _clip(REFUTE_DISCOUNT * (refute - 0.5 * support))
+    if support >= SUPPORT_MIN and support - refute >= DOMINANCE:
+        return "supported", _clip(support - 0.5 * refute)
+    if support >= SUPPORT_MIN and refute >= REFUTE_MIN:
+        return "conflicting", _clip(min(support, refute))
+    # Abstaining is less sure when a passage came close to deciding, or at least to the topic.
+    signal = max(support, refute)
+    return "not_enough_evidence", _clip(0.7 - 0.5 * signal - 0.3 * best_relevance, low=0.05)
+
+
+def _combine(strengths: Iterable[float]) -> float:
+    """The strongest passage, raised by half of the runner-up's strength on what it leaves open.
+
+    Passages retrieved for one claim often share a source and wording, so they are not
+    independent: corroboration counts, but weak passages cannot add up to a verdict.
+    """
+    ranked = sorted(strengths, reverse=True)
+    if not ranked:
+        return 0.0
+    second = ranked[1] if len(ranked) > 1 else 0.0
+    return ranked[0] + (1.0 - ranked[0]) * 0.5 * second
+
+
+def _rank_key(pair: Ranked, winner: str | None) -> tuple[int, float, float]:
+    """The deciding side first, then the other side, then neutral passages; strongest first."""
+    _, result = pair
+    group = 0 if result.stance == winner else 2 if result.stance == "neutral" else 1
+    return (group, -result.strength, -result.relevance)
+
+
+def _clip(x: float, low: float = 0.0, high: float = 0.95) -> float:
+    return round(min(high, max(low, x)), 3)

@@ -1,0 +1,85 @@
+"""Shared fixtures: a corpus built from fixtures, the app, its client, a real Redis."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+
+from service import create_app
+from service.sources.corpus import build_corpus
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address():
+    """Fake sources listen on 127.0.0.1 (pytest-httpserver's default is the name localhost)."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture(scope="session")
+def corpus_file(tmp_path_factory) -> Path:
+    """An FTS5 corpus built from tests/fixtures/e2e/documents.jsonl."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
+    build_corpus(path, [FIXTURES / "e2e" / "documents.jsonl"])
+    return path
+
+
+@pytest.fixture(scope="session")
+def sources_file(tmp_path_factory, corpus_file) -> Path:
+    """A sources YAML with the fixture corpus as its only source."""
+    path = tmp_path_factory.mktemp("config") / "sources.yaml"
+    path.write_text(f"sources:\n  - name: local\n    type: corpus\n    path: {corpus_file}\n")
+    return path
+
+
+@pytest.fixture
+def article() -> str:
+    """A short news text with claims and pleasantries."""
+    return (FIXTURES / "e2e" / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cache_prefix():
+    """A key prefix of this test's own; its keys are deleted afterwards."""
+    prefix = f"factcheck-test-{uuid.uuid4().hex[:12]}"
+    yield prefix
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    except redis.RedisError:
+        pass
+    client.close()
+
+
+@pytest.fixture
+def make_app(sources_file):
+    """Build apps with settings overrides; their thread pools are closed afterwards."""
+    apps = []
+
+    def make(**overrides):
+        app = create_app({"sources_file": str(sources_file), "redis_url": "", **overrides})
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["factcheck"].checker.close()
+
+
+@pytest.fixture
+def app(make_app):
+    """The app on the fixture corpus with the memory cache."""
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client."""
+    return app.test_client()

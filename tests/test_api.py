@@ -1,0 +1,145 @@
+"""The HTTP API through Flask's test client, on the fixture corpus."""
+
+import pytest
+
+from service.domain import LABELS
+
+
+def test_check_returns_claims_with_spans_verdicts_and_evidence(client, article):
+    response = client.post("/v1/checks", json={"text": article, "published_at": "2025-02-08"})
+    assert response.status_code == 200
+    report = response.get_json()
+    assert report["claims"], "the article has check-worthy claims"
+    for claim in report["claims"]:
+        assert article[claim["start"] : claim["end"]] == claim["text"]
+        assert 0.0 <= claim["checkworthiness"] <= 1.0
+        assert claim["verdict"]["label"] in LABELS
+        assert 0.0 <= claim["verdict"]["confidence"] <= 1.0
+        assert claim["verdict"]["rationale"]
+        assert claim["verdict"]["as_of"] == "2025-02-08"
+        assert claim["verdict"]["cached"] is False
+    texts = " ".join(claim["text"] for claim in report["claims"])
+    assert "Thank you" not in texts
+    assert "What will happen next?" not in texts
+    assert report["summary"]["claims"] == len(report["claims"])
+    assert report["sources"][0]["name"] == "local"
+    assert report["sources"][0]["status"] == "ok"
+    assert report["cache"] == "miss"
+    assert report["sentences"] == 6
+
+
+def test_nippon_steel_claim_rests_on_the_nippon_steel_document(client, article):
+    report = client.post("/v1/checks", json={"text": article}).get_json()
+    steel = next(c for c in report["claims"] if "$15 billion" in c["text"])
+    assert steel["evidence"], "the corpus has a document about the bid"
+    assert steel["evidence"][0]["source"] == "local"
+    titles = {item["title"] for item in steel["evidence"]}
+    assert titles & {"Nippon Steel", "U.S. Steel"}
+    assert {"snippet", "url", "stance", "score"} <= steel["evidence"][0].keys()
+
+
+def test_second_identical_request_is_answered_from_the_cache(client, article):
+    first = client.post("/v1/checks", json={"text": article}).get_json()
+    second = client.post("/v1/checks", json={"text": article}).get_json()
+    assert second["cache"] == "hit"
+    assert all(claim["verdict"]["cached"] for claim in second["claims"])
+    assert [c["verdict"]["label"] for c in second["claims"]] == [
+        c["verdict"]["label"] for c in first["claims"]
+    ]
+    assert {source["status"] for source in second["sources"]} == {"cached"}
+
+
+def test_plain_text_body_is_checked_like_json(client, article):
+    response = client.post("/v1/checks", data=article, content_type="text/plain; charset=utf-8")
+    assert response.status_code == 200
+    assert len(response.get_json()["claims"]) >= 2
+
+
+def test_max_claims_keeps_the_most_checkworthy(client, article):
+    report = client.post("/v1/checks", json={"text": article, "max_claims": 1}).get_json()
+    assert len(report["claims"]) == 1
+
+
+def test_min_score_one_leaves_no_claims(client, article):
+    report = client.post("/v1/checks", json={"text": article, "min_score": 1.0}).get_json()
+    assert report["claims"] == []
+    assert report["summary"]["claims"] == 0
+
+
+def test_extraction_lists_every_sentence_and_the_threshold(client, article):
+    response = client.post("/v1/claims", json={"text": article})
+    body = response.get_json()
+    assert response.status_code == 200
+    assert len(body["sentences"]) == 6
+    assert 0.0 < body["threshold"] < 1.0
+    scored = {s["text"]: s["checkworthiness"] for s in body["sentences"]}
+    assert all(scored[claim["text"]] >= body["threshold"] for claim in body["claims"])
+    assert scored["Thank you all for coming today."] < body["threshold"]
+    assert "verdict" not in body["claims"][0]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"claim": "Nippon Steel offered $15 billion for U.S. Steel."},
+        {"claims": ["Nippon Steel offered $15 billion for U.S. Steel.", "Mount Fuji is 3,776 m."]},
+    ],
+)
+def test_verify_takes_one_claim_or_a_list(client, payload):
+    response = client.post("/v1/claims/verify", json=payload)
+    body = response.get_json()
+    assert response.status_code == 200
+    expected = [payload["claim"]] if "claim" in payload else payload["claims"]
+    assert [claim["text"] for claim in body["claims"]] == expected
+    assert all(claim["verdict"]["label"] in LABELS for claim in body["claims"])
+
+
+def test_verify_finds_the_matching_document(client):
+    body = client.post(
+        "/v1/claims/verify", json={"claim": "Mount Fuji is the highest mountain in Japan."}
+    ).get_json()
+    assert body["claims"][0]["evidence"][0]["title"] == "Mount Fuji"
+
+
+def test_sources_lists_the_configured_sources_and_their_last_status(client, article):
+    before = client.get("/v1/sources").get_json()["sources"]
+    assert before == [
+        {
+            "name": "local",
+            "type": "corpus",
+            "status": "unknown",
+            "last_status": None,
+            "last_latency_ms": None,
+        }
+    ]
+    client.post("/v1/checks", json={"text": article})
+    after = client.get("/v1/sources").get_json()["sources"][0]
+    assert after["status"] == "ok"
+    assert after["last_latency_ms"] >= 0
+
+
+def test_health_and_readiness_on_the_memory_cache(client):
+    assert client.get("/healthz").get_json()["status"] == "ok"
+    assert client.get("/readyz").get_json() == {"status": "ready", "cache": "memory", "sources": 1}
+
+
+def test_openapi_document_describes_every_endpoint(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    for path in ["/v1/checks", "/v1/claims", "/v1/claims/verify", "/v1/sources", "/healthz"]:
+        assert path in spec["paths"], path
+
+
+def test_docs_ui_is_served_without_a_cdn(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert b"/docs/static/swagger-ui-bundle.js" in page.data
+    script = client.get("/docs/static/swagger-ui-bundle.js")
+    assert script.status_code == 200
+    assert len(script.data) > 100_000
+    script.close()
+
+
+def test_request_id_is_echoed(client):
+    response = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["X-Request-ID"] == "abc-123"

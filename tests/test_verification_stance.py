@@ -1,0 +1,238 @@
+"""Stance rules: word overlap, numbers and dates, negation, opposites, fact-check ratings."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from service.domain import Claim, Evidence, Quantity
+from service.extraction.quantities import find_quantities
+from service.verification import StanceResult, assess
+from service.verification.agreement import interval
+from service.verification.cues import debunking_cue, hearsay_cue, negation_cue
+from service.verification.lexicon import clauses, content_terms, stem
+from service.verification.rating import normalise_rating
+
+STEEL = "Nippon Steel agreed to buy U.S. Steel"
+
+
+def make_claim(text: str, entities: tuple[str, ...] = ()) -> Claim:
+    quantities = tuple(find_quantities(text))
+    return Claim("c1", text, 0, len(text), 0.9, entities=entities, quantities=quantities)
+
+
+def check(claim: str, snippet: str, title: str = "", rating: str | None = None) -> StanceResult:
+    evidence = Evidence("wiki", title, snippet, url="https://example.org/x", rating=rating)
+    return assess(make_claim(claim), evidence)
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "expected"),
+    [
+        # overlap
+        (f"{STEEL}.", "Nippon Steel", f"{STEEL} in December 2023.", "supports"),
+        (f"{STEEL}.", "Eiffel Tower", "It is a wrought-iron lattice tower in Paris.", "neutral"),
+        (
+            "Nippon Steel agreed to buy the Pittsburgh plants of U.S. Steel and close Gary Works.",
+            "Nippon Steel",
+            "Nippon Steel is a Japanese steel maker.",
+            "neutral",
+        ),
+        # money: equal within rounding, within a hedge, clearly different, off topic
+        (f"{STEEL} for $15 billion.", "", f"{STEEL} for $14.9 billion in 2023.", "supports"),
+        (f"{STEEL} for $15 billion.", "", f"{STEEL} for $1.5 billion in 2023.", "refutes"),
+        (f"{STEEL} for $15 billion.", "", f"{STEEL} for $14.1 billion in 2023.", "refutes"),
+        (f"{STEEL} for nearly $15 billion.", "", f"{STEEL} for $14.1 billion.", "supports"),
+        (f"{STEEL} for more than $14 billion.", "", f"{STEEL} for $14.9 billion.", "supports"),
+        (f"{STEEL} for $15 billion.", "Apple", "Apple reported quarterly revenue of $90 billion.",
+         "neutral"),
+        # percentages and counts
+        ("Unemployment in Spain reached 26% in 2013.", "",
+         "Unemployment in Spain reached 26.1% in 2013.", "supports"),
+        ("Unemployment in Spain reached 26% in 2013.", "",
+         "Unemployment in Spain reached 12% in 2013.", "refutes"),
+        ("The earthquake in Nepal killed 9,000 people.", "",
+         "The earthquake in Nepal killed nearly 9,000 people.", "supports"),
+        ("The earthquake in Nepal killed 9,000 people.", "",
+         "The earthquake in Nepal killed 90 people.", "refutes"),
+        # years
+        ("The Eiffel Tower was completed in 1889.", "Eiffel Tower",
+         "The Eiffel Tower was completed in 1889 for the World's Fair.", "supports"),
+        ("The Eiffel Tower was completed in 1889.", "Eiffel Tower",
+         "The Eiffel Tower was completed in 1899 for the World's Fair.", "refutes"),
+        # negation both ways, both sides negated, and an off-topic negation
+        ("Penélope Cruz never worked as a model for L'Oréal.", "Penélope Cruz",
+         "Penélope Cruz has worked as a model for L'Oréal and Mango.", "refutes"),
+        ("The Senate passed the infrastructure bill.", "",
+         "The Senate never passed the infrastructure bill.", "refutes"),
+        ("The Senate did not pass the infrastructure bill.", "",
+         "The Senate has not passed the infrastructure bill.", "supports"),
+        ("The Senate passed the infrastructure bill.", "",
+         "Paris is not the capital of Germany.", "neutral"),
+        # opposites
+        ("Bad Romance was one of the worst-selling singles of all time.", "Bad Romance",
+         "Bad Romance became one of the best-selling singles of all time.", "refutes"),
+        # a passage that calls the claim false, or only reports that someone said it
+        ("Vaccines cause autism.", "", "The myth that vaccines cause autism has been debunked.",
+         "refutes"),
+        ("Wind is a finite resource that turbines use up.", "Joe Barton",
+         "Joe Barton supposedly said that wind is a finite resource that turbines use up.",
+         "neutral"),
+        # a year that stands for a range is not contradicted by a year inside it
+        ("The Clean Air Act was passed before 1970.", "", "The Clean Air Act was passed in 1963.",
+         "supports"),
+        ("The Clean Air Act was passed in 1970.", "", "The Clean Air Act was passed in 1963.",
+         "refutes"),
+        # a number about something else in the same passage does not refute
+        ("The plant employs 3,000 workers in Ohio.", "",
+         "The plant in Ohio, which employs 3,000 workers, was built on a 500 acres site.",
+         "supports"),
+    ],
+)  # fmt: skip
+def test_stance_table(claim: str, title: str, snippet: str, expected: str) -> None:
+    result = check(claim, snippet, title)
+    assert result.stance == expected, result.reason
+    assert 0.0 <= result.strength <= 1.0
+    assert (result.strength > 0) == (expected != "neutral")
+
+
+def test_number_reasons_quote_both_figures() -> None:
+    refuted = check(f"{STEEL} for $15 billion.", f"{STEEL} for $14.1 billion.")
+    assert "$14.1 billion" in refuted.reason and "$15 billion" in refuted.reason
+    supported = check(f"{STEEL} for $15 billion.", f"{STEEL} for $15 billion.")
+    assert "amount" in supported.reason and "$15 billion" in supported.reason
+
+
+def test_off_topic_reason_gives_the_share() -> None:
+    result = check(f"{STEEL}.", "The Eiffel Tower is in Paris.")
+    assert not result.relevant
+    assert "0%" in result.reason
+
+
+def test_strength_grows_with_overlap() -> None:
+    full = check(
+        "The Senate passed the infrastructure bill.", "The Senate passed the infrastructure bill."
+    )
+    most = check(
+        "The Senate quickly passed the big infrastructure bill.",
+        "The Senate quickly passed the infrastructure bill.",
+    )
+    assert full.stance == most.stance == "supports"
+    assert full.strength > most.strength
+
+
+@pytest.mark.parametrize(
+    ("rating", "snippet", "expected"),
+    [
+        ("Pants on Fire", "The Senate passed the infrastructure bill.", "refutes"),
+        ("Mostly True", "The Senate passed the infrastructure bill.", "supports"),
+        ("Half True", "The Senate passed the infrastructure bill.", "neutral"),
+        ("False", "Paris is the capital of France.", "neutral"),
+    ],
+)
+def test_fact_check_rating_decides_for_the_same_claim(
+    rating: str, snippet: str, expected: str
+) -> None:
+    result = check("The Senate passed the infrastructure bill.", snippet, rating=rating)
+    assert result.stance == expected
+    if expected != "neutral":
+        assert rating in result.reason
+
+
+@pytest.mark.parametrize(
+    ("rating", "level"),
+    [
+        ("Pants on Fire!", "false"),
+        ("FALSE", "false"),
+        ("Four Pinocchios", "false"),
+        ("Mostly False", "mostly_false"),
+        ("Misleading", "mostly_false"),
+        ("Half True", "mixed"),
+        ("Missing Context", "mixed"),
+        ("Mostly True", "mostly_true"),
+        ("True", "true"),
+        ("Not True", "false"),
+        ("Unproven", None),
+        (None, None),
+    ],
+)
+def test_normalise_rating(rating: str | None, level: str | None) -> None:
+    assert normalise_rating(rating) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("for $15 billion", (14.5e9, 15.5e9)),
+        ("for nearly $15 billion", (13.5e9, 16.5e9)),
+        ("for $14.9 billion", (14.8255e9, 14.9745e9)),  # the 0.5% floor beats half a digit
+        ("for more than $14 billion", (12.6e9, math.inf)),
+        ("for up to $14 billion", (-math.inf, 15.4e9)),
+    ],
+)
+def test_interval_of_a_written_amount(text: str, expected: tuple[float, float]) -> None:
+    money = [q for q in find_quantities(text) if q.kind == "money"]
+    assert len(money) == 1
+    assert interval(money[0], text) == pytest.approx(expected)
+
+
+def test_interval_of_a_bare_quantity() -> None:
+    q = Quantity("25%", 4, 7, "percent", 25.0, "%")
+    assert interval(q, "saw 25% growth") == pytest.approx((24.5, 25.5))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("released", "release"),
+        ("agreed", "agree"),
+        ("making", "make"),
+        ("countries", "country"),
+        ("called", "call"),
+        ("stopped", "stop"),
+    ],
+)
+def test_stem_meets_word_forms(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("He did not resign.", "did not"),
+        ("He didn't resign.", "didn't"),
+        ("She denied the report.", "denied"),
+        ("The board rejected the offer.", "rejected"),
+        ("It failed to pass.", "failed to"),
+        ("He resigned in May.", None),
+    ],
+)
+def test_negation_cue(text: str, cue: str | None) -> None:
+    assert negation_cue(text) == cue
+
+
+def test_names_weigh_more_than_common_words() -> None:
+    terms = content_terms("The deal with Nippon was signed", entities=("deal",))
+    assert terms["nippon"][1] == terms["deal"][1] == 2.0
+    assert terms["sign"][1] == 1.0
+    assert "the" not in terms and "with" not in terms
+
+
+@pytest.mark.parametrize(
+    ("text", "debunked", "reported"),
+    [
+        ("The myth that bats are blind persists.", "myth", None),
+        ("Trump falsely claimed that the vote was rigged.", "falsely", "claimed"),
+        ("He allegedly took the money.", None, "allegedly"),
+        ("The vote was held in May.", None, None),
+    ],
+)
+def test_debunking_and_hearsay_cues(text: str, debunked: str | None, reported: str | None) -> None:
+    assert debunking_cue(text) == debunked
+    assert hearsay_cue(text) == reported
+
+
+def test_clauses_split_at_sentences_and_relative_pronouns() -> None:
+    parts = clauses("Pets help adults who do not have friends. It is the eighth track (2000).")
+    assert parts == ["Pets help adults", "do not have friends.", "It is the eighth track", "2000"]

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import textwrap
 from datetime import date
 
-from service.config import Settings
+from service.config import REPO_ROOT, Settings
 
 GUNICORN_APP = "service:create_app()"
 
@@ -31,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the HTTP API under gunicorn")
-    serve.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
+    default_bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+    serve.add_argument("--bind", default=default_bind)
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
     serve.set_defaults(run=_serve)
 
@@ -69,9 +69,18 @@ def _read(path: str) -> str:
 
 def _serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn, exactly as the container starts it."""
-    gunicorn = shutil.which("gunicorn") or "gunicorn"
-    command = [gunicorn, "--bind", args.bind, "--workers", str(args.workers), GUNICORN_APP]
-    os.execvp(gunicorn, command)
+    # gunicorn.conf.py (read from the working directory) gives the same settings as in the image.
+    os.chdir(REPO_ROOT)
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+    ]
+    os.execv(sys.executable, [*command, GUNICORN_APP])
     return 0  # not reached
 
 

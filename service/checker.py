@@ -86,7 +86,7 @@ class Checker:
         """Extract the claims of an article and judge each one."""
         started = time.perf_counter()
         claims = self.extract(text, options)
-        sentences = len(extraction.score_sentences(text)) if text.strip() else 0
+        sentences = len(extraction.split_sentences(text))
         report = self.check_claims(claims, options, started)
         return replace(report, sentences=sentences)
 

@@ -40,6 +40,13 @@ def test_invalid_check_fields_answer_422_naming_the_field(client, payload, field
     assert field in body["errors"]
 
 
+def test_errors_inside_lists_are_keyed_by_position(client):
+    payload = {"text": "", "sources": ["local", 0, None, ["x"]]}
+    body = _assert_problem(client.post("/v1/checks", json=payload), 422)
+    assert set(body["errors"]["sources"]) == {"1", "2", "3"}
+    assert "text" in body["errors"]
+
+
 def test_unknown_source_names_the_configured_ones(client):
     body = _assert_problem(client.post("/v1/checks", json={"text": TEXT, "sources": ["x"]}), 422)
     assert "local" in body["errors"]["sources"][0]

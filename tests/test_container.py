@@ -151,3 +151,21 @@ def test_gunicorn_serves_a_check_end_to_end_with_redis(gunicorn_server, article)
         problem = http.post(f"{gunicorn_server}/v1/checks", json={"text": " "}, timeout=5)
         assert problem.status_code == 422
         assert problem.headers["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.slow
+def test_generated_requests_never_meet_a_server_error(gunicorn_server, tmp_path):
+    """Schemathesis sends requests generated from /openapi.json, valid and invalid alike."""
+    command = [
+        _tool("st"),
+        "run",
+        f"{gunicorn_server}/openapi.json",
+        "--checks",
+        "not_a_server_error,response_schema_conformance",
+        "--max-examples",
+        "60",
+        "--seed",
+        "1",
+    ]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:]

@@ -29,7 +29,8 @@ class ProblemApi(Api):
         errors = data.get("errors") or data.get("messages")
         if error.code == 422 and errors:
             # webargs nests messages by location; clients care about the fields
-            extra["errors"] = errors.get("json", errors) if isinstance(errors, dict) else errors
+            fields = errors.get("json", errors) if isinstance(errors, dict) else errors
+            extra["errors"] = _string_keys(fields)
         detail = data.get("message") or _detail(error, "errors" in extra)
         response = problem(error.code or 500, error.name, detail, **extra)
         for name, value in (data.get("headers") or {}).items():
@@ -37,6 +38,13 @@ class ProblemApi(Api):
         if error.code == 405 and error.valid_methods:
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
+
+
+def _string_keys(value):
+    """List positions in marshmallow's messages become "3": JSON keys must be strings."""
+    if isinstance(value, dict):
+        return {str(key): _string_keys(item) for key, item in value.items()}
+    return value
 
 
 def _detail(error: HTTPException, has_errors: bool) -> str:

@@ -4,17 +4,27 @@ from schemas.problem import ProblemSchema
 from schemas.report import (
     ExtractionSchema,
     HealthSchema,
+    JobSchema,
     ReadinessSchema,
     ReportSchema,
     SourceListSchema,
 )
-from schemas.request import CheckRequestSchema, ClaimsRequestSchema, VerifyRequestSchema
+from schemas.claimreview import ClaimReviewDocumentSchema
+from schemas.request import (
+    CheckRequestSchema,
+    ClaimsRequestSchema,
+    FormatQuerySchema,
+    VerifyRequestSchema,
+)
 
 __all__ = [
     "CheckRequestSchema",
+    "ClaimReviewDocumentSchema",
     "ClaimsRequestSchema",
     "ExtractionSchema",
+    "FormatQuerySchema",
     "HealthSchema",
+    "JobSchema",
     "ProblemSchema",
     "ReadinessSchema",
     "ReportSchema",

@@ -35,7 +35,29 @@ class _SourceChoice(Schema):
             raise ValidationError("Each source may be named once.")
 
 
-class CheckRequestSchema(_SourceChoice):
+class FormatQuerySchema(Schema):
+    """?format=: the report as JSON (default) or as schema.org ClaimReview JSON-LD."""
+
+    format = fields.String(
+        validate=validate.OneOf(["json", "claimreview"]),
+        metadata={"description": "`claimreview` is the same as `Accept: application/ld+json`."},
+    )
+
+
+class _Review(Schema):
+    """Where the claims appeared and where their review is published (for ClaimReview)."""
+
+    url = fields.Url(
+        schemes={"http", "https"},
+        metadata={"description": "The article's URL: the claims' `appearance` in ClaimReview."},
+    )
+    review_url = fields.Url(
+        schemes={"http", "https"},
+        metadata={"description": "Where you publish the review: each ClaimReview's `url`."},
+    )
+
+
+class CheckRequestSchema(_SourceChoice, _Review):
     """POST /v1/checks: an article to check. A text/plain body is read as `text`."""
 
     plain_text_field = "text"
@@ -73,7 +95,7 @@ class ClaimsRequestSchema(Schema):
     max_claims = fields.Integer(validate=validate.Range(min=1, max=200))
 
 
-class VerifyRequestSchema(_SourceChoice):
+class VerifyRequestSchema(_SourceChoice, _Review):
     """POST /v1/claims/verify: one claim or a list, without extraction."""
 
     claim = fields.String(

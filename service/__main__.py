@@ -1,4 +1,4 @@
-"""Command line: serve, check FILE, extract FILE, corpus build."""
+"""Command line: serve, worker, check FILE, extract FILE, corpus build, claimreview import."""
 
 from __future__ import annotations
 
@@ -48,6 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--min-score", type=float)
     extract.set_defaults(run=_extract)
 
+    worker = commands.add_parser("worker", help="run background checks from the Redis queue")
+    worker.add_argument("--burst", action="store_true", help="quit once the queue is empty")
+    worker.add_argument(
+        "--maintenance-interval",
+        type=int,
+        default=30,
+        help="seconds between looks for jobs whose worker died (they are re-run)",
+    )
+    worker.set_defaults(run=_worker)
+
     corpus = commands.add_parser("corpus", help="manage local corpora")
     corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
     build = corpus_commands.add_parser("build", help="build a corpus index from JSON/JSONL")
@@ -56,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
         "files", nargs="*", help="JSON or JSONL documents (default: the wiki summaries package)"
     )
     build.set_defaults(run=_corpus_build)
+
+    claimreview = commands.add_parser("claimreview", help="manage local fact-check archives")
+    claimreview_commands = claimreview.add_subparsers(required=True, metavar="ACTION")
+    importer = claimreview_commands.add_parser(
+        "import", help="add ClaimReview records (JSON-LD, JSONL, CSV) to an archive"
+    )
+    importer.add_argument("out", help="the SQLite archive to create or add to")
+    importer.add_argument("files", nargs="+", help=".json/.jsonld, .jsonl or .csv files")
+    importer.set_defaults(run=_claimreview_import)
     return parser
 
 
@@ -138,6 +157,14 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(args: argparse.Namespace) -> int:
+    """Work the background-check queue."""
+    from service.jobs import run_worker
+
+    run_worker(Settings.load(), burst=args.burst, maintenance_interval=args.maintenance_interval)
+    return 0
+
+
 def _corpus_build(args: argparse.Namespace) -> int:
     """Build an SQLite FTS5 corpus from document files."""
     from service.sources.corpus import build_corpus, default_wiki_summaries
@@ -153,6 +180,19 @@ def _corpus_build(args: argparse.Namespace) -> int:
         files = [summaries]
     count = build_corpus(args.out, files)
     print(f"indexed {count} documents into {args.out}")
+    return 0
+
+
+def _claimreview_import(args: argparse.Namespace) -> int:
+    """Import ClaimReview records into an SQLite FTS5 archive."""
+    from service.sources.claimreview import import_reviews
+
+    result = import_reviews(args.out, args.files)
+    print(
+        f"imported {result.added} fact-checks into {args.out} "
+        f"({result.duplicates} already there; {result.unusable} records skipped: not a "
+        "ClaimReview, or no claim text)"
+    )
     return 0
 
 

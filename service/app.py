@@ -11,6 +11,7 @@ from typing import Any
 import requests
 import swagger_ui_bundle
 from flask import Flask, g, request, send_from_directory
+from rq import Queue
 
 from service import __version__
 from service.api import BLUEPRINTS
@@ -18,9 +19,11 @@ from service.api.problem import ProblemApi
 from service.cache import MemoryCache, RedisCache, create_cache
 from service.checker import Checker
 from service.config import Settings
+from service.jobs import create_queue
 from service.log import configure_logging
 from service.sources.base import Source
 from service.sources.registry import build_sources, load_sources_file
+from service.sources.response_cache import response_cache_for
 
 log = logging.getLogger("service.http")
 
@@ -34,15 +37,20 @@ class Wiring:
     sources: dict[str, Source]
     cache: MemoryCache | RedisCache
     checker: Checker
+    queue: Queue | None = None  # background checks; only with Redis
 
 
 def build_wiring(settings: Settings) -> Wiring:
     """Sources, cache and checker from settings; a bad sources file fails here."""
     http = requests.Session()
     http.headers["User-Agent"] = settings.user_agent
-    sources = build_sources(load_sources_file(settings.sources_file), http, settings.user_agent)
     cache = create_cache(settings.redis_url, settings.cache_prefix)
-    return Wiring(settings, http, sources, cache, Checker(settings, sources, cache))
+    # Source answers are cached beside the verdicts: the same Redis, or this process's memory.
+    responses = response_cache_for(cache, settings.cache_prefix)
+    entries = load_sources_file(settings.sources_file)
+    sources = build_sources(entries, http, settings.user_agent, responses)
+    queue = create_queue(settings) if cache.backend == "redis" else None
+    return Wiring(settings, http, sources, cache, Checker(settings, sources, cache), queue)
 
 
 def build_app(config: dict[str, Any]) -> Flask:

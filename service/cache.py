@@ -84,7 +84,7 @@ class MemoryCache:
         return True
 
     @contextlib.contextmanager
-    def single_flight(self, key: str, wait: float) -> Iterator[bool]:
+    def single_flight(self, key: str, wait: float, hold: float = 10.0) -> Iterator[bool]:
         """Hold the key's lock while one caller computes; yields whether it was acquired."""
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
@@ -142,11 +142,12 @@ class RedisCache:
             return False
 
     @contextlib.contextmanager
-    def single_flight(self, key: str, wait: float) -> Iterator[bool]:
-        """A Redis lock, so one process in the whole deployment computes a key at a time."""
-        lock = self.client.lock(
-            f"{key}:lock", timeout=max(wait * 2, 5), sleep=0.05, blocking_timeout=wait
-        )
+    def single_flight(self, key: str, wait: float, hold: float = 10.0) -> Iterator[bool]:
+        """A Redis lock, so one process in the whole deployment computes a key at a time.
+
+        `hold` bounds the lock's life, so a holder that dies frees it that much later.
+        """
+        lock = self.client.lock(f"{key}:lock", timeout=hold, sleep=0.05, blocking_timeout=wait)
         try:
             acquired = lock.acquire()
         except redis.RedisError as error:

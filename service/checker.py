@@ -83,11 +83,15 @@ class Checker:
         return extraction.extract_claims(text, min_score=min_score, max_claims=max_claims)
 
     def check_article(self, text: str, options: CheckOptions) -> Report:
-        """Extract the claims of an article and judge each one."""
+        """Extract the claims of an article and judge each one (English text only)."""
         started = time.perf_counter()
-        claims = self.extract(text, options)
         sentences = len(extraction.split_sentences(text))
-        report = self.check_claims(claims, options, started)
+        language = extraction.detect_language(text)
+        if language != extraction.ENGLISH:  # the extraction and the sources are English-only
+            report = self.check_claims([], options, started)
+            notes = (extraction.language_note(language),)
+            return replace(report, sentences=sentences, language=language, notes=notes)
+        report = self.check_claims(self.extract(text, options), options, started)
         return replace(report, sentences=sentences)
 
     def check_claims(
@@ -132,8 +136,10 @@ class Checker:
             cached = self.cache.get(key)
             if cached is not None:
                 return _Outcome(cached, [], "hit")
-            wait = max(deadline - time.perf_counter(), 0.0)
-            with self.cache.single_flight(key, wait=min(wait, self.settings.source_timeout * 2)):
+            # The holder needs at most one source deadline, plus the judging.
+            hold = self.settings.source_timeout + 2.0
+            wait = min(max(deadline - time.perf_counter(), 0.0), hold)
+            with self.cache.single_flight(key, wait=wait, hold=hold):
                 cached = self.cache.get(key)
                 if cached is not None:
                     return _Outcome(cached, [], "hit")

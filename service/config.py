@@ -32,7 +32,12 @@ class Settings:
     cache_ttl_nei: int = 24 * 3600  # not_enough_evidence: evidence may appear later
     cache_ttl_degraded: int = 60  # a verdict reached while some source failed
     contact: str = "https://github.com/factcheck-service/factcheck-service"
+    publisher_name: str = "Fact-check service"  # the ClaimReview author
+    publisher_url: str = ""
     workers: int = 8  # threads for claims; sources get workers * 4
+    job_timeout: int = 300  # seconds a background check may run
+    job_result_ttl: int = 24 * 3600  # how long a background check's report is kept
+    job_grace: int = 60  # seconds after job_timeout before a dead worker's job is re-run
     log_level: str = "INFO"
     log_format: str = "text"  # text | json
 

@@ -32,16 +32,24 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Claim:
-    """A check-worthy statement; start/end index the submitted text."""
+    """A check-worthy statement; start/end index the submitted text.
+
+    `original` is the submitted text's own words at start:end (a whole sentence, or the part of
+    one that states this fact); `text` is the statement made to stand alone (pronouns and
+    references resolved, quotation marks dropped), equal to `original` when nothing needed it.
+    Verification, the cache, entities and quantity spans all go by `text`.
+    """
 
     id: str
     text: str
     start: int
     end: int
     checkworthiness: float
-    claimant: str | None = None
+    claimant: str | None = None  # who makes the claim; None: the article itself
     entities: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    original: str = ""
+    kind: str = "author"  # quote (direct speech) | reported (attributed) | author (the article's)
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,19 @@ class Evidence:
     stance: str = "neutral"  # supports | refutes | neutral
     score: float = 0.0  # retrieval relevance from the source, in [0, 1]
     published_at: str | None = None
-    rating: str | None = None
+    rating: str | None = None  # an existing fact-check's own rating, as its publisher wrote it
+    # Optional detail some source types fill in (all default to "not applicable"):
+    rating_normalised: str | None = None  # true, mostly_true, mixed, mostly_false, false, unrated
+    publisher: str | None = None  # who published the fact-check or document
+    match_score: float | None = None  # how surely a fact-check is about this very claim, in [0, 1]
+    # A structured, time-scoped statement (Wikidata): `value` is (or is the) `relation`, e.g.
+    # "Shigeru Ishiba" / "Prime Minister of Japan", valid from/until ISO dates of the statement's
+    # precision ("2024", "2024-10", "2024-10-01"); `single_valued`: one value at a time.
+    relation: str | None = None
+    value: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    single_valued: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,3 +122,4 @@ class Report:
     sentences: int = 0
     language: str = "en"
     elapsed_ms: float = 0.0
+    notes: tuple[str, ...] = ()  # notices for the client, e.g. that a text is not in English

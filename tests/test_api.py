@@ -11,7 +11,8 @@ def test_check_returns_claims_with_spans_verdicts_and_evidence(client, article):
     report = response.get_json()
     assert report["claims"], "the article has check-worthy claims"
     for claim in report["claims"]:
-        assert article[claim["start"] : claim["end"]] == claim["text"]
+        assert article[claim["start"] : claim["end"]] == claim["original"]
+        assert claim["kind"] in ("quote", "reported", "author")
         assert 0.0 <= claim["checkworthiness"] <= 1.0
         assert claim["verdict"]["label"] in LABELS
         assert 0.0 <= claim["verdict"]["confidence"] <= 1.0
@@ -26,6 +27,45 @@ def test_check_returns_claims_with_spans_verdicts_and_evidence(client, article):
     assert report["sources"][0]["status"] == "ok"
     assert report["cache"] == "miss"
     assert report["sentences"] == 6
+    assert (report["language"], report["notes"]) == ("en", [])
+
+
+def test_claims_stand_alone_with_their_claimants(client, article):
+    claims = client.post("/v1/checks", json={"text": article}).get_json()["claims"]
+    pledge = next(c for c in claims if "pledged" in c["text"])
+    assert (pledge["claimant"], pledge["kind"]) == ("officials", "reported")
+    blocked = next(c for c in claims if "blocked" in c["original"])
+    assert blocked["original"] == (
+        "Former President Joe Biden blocked the deal in January 2025, citing national security "
+        "concerns."
+    )
+    assert "Nippon Steel's $15 billion offer for U.S. Steel" in blocked["text"]
+    assert {"Joe Biden", "Nippon Steel", "U.S. Steel"} <= set(blocked["entities"])
+    assert blocked["claimant"] is None and blocked["kind"] == "author"
+
+
+FRENCH = (
+    "Le Japon s'est engagé à doubler ses dépenses de défense d'ici 2027, selon des responsables. "
+    "Nippon Steel a offert 15 milliards de dollars pour U.S. Steel en décembre 2023. "
+    "L'ancien président Joe Biden a bloqué l'accord en janvier 2025."
+)
+
+
+def test_a_french_article_is_not_checked_and_the_report_says_why(client):
+    report = client.post("/v1/checks", json={"text": FRENCH}).get_json()
+    assert report["language"] == "fr"
+    assert report["claims"] == [] and report["summary"]["claims"] == 0
+    assert report["sentences"] == 3
+    assert len(report["notes"]) == 1 and "French (fr)" in report["notes"][0]
+
+
+def test_a_french_text_is_scored_but_gives_no_claims(client):
+    body = client.post("/v1/claims", json={"text": FRENCH}).get_json()
+    assert (body["language"], body["claims"]) == ("fr", [])
+    assert "French" in body["notes"][0]
+    assert [s["index"] for s in body["sentences"]] == [0, 1, 2]
+    assert all(0.0 <= s["checkworthiness"] <= 1.0 for s in body["sentences"])
+    assert not any(s["is_claim"] for s in body["sentences"])
 
 
 def test_nippon_steel_claim_rests_on_the_nippon_steel_document(client, article):
@@ -72,9 +112,18 @@ def test_extraction_lists_every_sentence_and_the_threshold(client, article):
     assert response.status_code == 200
     assert len(body["sentences"]) == 6
     assert 0.0 < body["threshold"] < 1.0
+    assert (body["language"], body["notes"]) == ("en", [])
+    assert [s["index"] for s in body["sentences"]] == list(range(6))
+    for sentence in body["sentences"]:
+        assert article[sentence["start"] : sentence["end"]] == sentence["text"]
+        inside = [c for c in body["claims"] if sentence["start"] <= c["start"] < sentence["end"]]
+        assert sentence["is_claim"] == bool(inside)
+        assert sentence["is_claim"] == (sentence["checkworthiness"] >= body["threshold"])
+        assert all(c["checkworthiness"] >= body["threshold"] for c in inside)
+        assert all(article[c["start"] : c["end"]] == c["original"] for c in inside)
     scored = {s["text"]: s["checkworthiness"] for s in body["sentences"]}
-    assert all(scored[claim["text"]] >= body["threshold"] for claim in body["claims"])
     assert scored["Thank you all for coming today."] < body["threshold"]
+    assert scored["What will happen next?"] < body["threshold"]
     assert "verdict" not in body["claims"][0]
 
 
@@ -91,6 +140,7 @@ def test_verify_takes_one_claim_or_a_list(client, payload):
     assert response.status_code == 200
     expected = [payload["claim"]] if "claim" in payload else payload["claims"]
     assert [claim["text"] for claim in body["claims"]] == expected
+    assert [claim["original"] for claim in body["claims"]] == expected
     assert all(claim["verdict"]["label"] in LABELS for claim in body["claims"])
 
 
@@ -128,6 +178,18 @@ def test_openapi_document_describes_every_endpoint(client):
     assert spec["openapi"].startswith("3.")
     for path in ["/v1/checks", "/v1/claims", "/v1/claims/verify", "/v1/sources", "/healthz"]:
         assert path in spec["paths"], path
+
+
+def test_openapi_document_describes_the_claim_fields(client):
+    schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
+    claim = schemas["Claim"]["properties"]
+    for field in ("text", "original", "start", "claimant", "kind"):
+        assert claim[field]["description"], field
+    assert claim["kind"]["enum"] == ["quote", "reported", "author"]
+    assert schemas["CheckedClaim"]["properties"]["original"]["description"]
+    for name in ("Report", "Extraction"):
+        assert {"language", "notes"} <= schemas[name]["properties"].keys(), name
+    assert {"index", "is_claim"} <= schemas["Sentence"]["properties"].keys()
 
 
 def test_docs_ui_is_served_without_a_cdn(client):

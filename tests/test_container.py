@@ -116,7 +116,7 @@ def gunicorn_server(sources_file, cache_prefix, tmp_path):
         try:
             if requests.get(f"{base}/healthz", timeout=1).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.1)
     else:
         process.kill()

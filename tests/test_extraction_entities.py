@@ -85,6 +85,7 @@ def test_person_like_names(name, expected):
         ),
         ("He said the deal was dead.", "Former President Joe Biden blocked the deal.", "Joe Biden"),
         ("He said the deal was dead.", "The deal was blocked by the White House.", None),
+        ("He said the deal was dead.", "Donald Trump met Shigeru Ishiba.", None),
         ("He said the deal was dead.", None, None),
         ("Trump has imposed tariffs on China, Canada, and Mexico.", None, None),
         ("The 25% tariffs were postponed.", None, None),

@@ -6,8 +6,14 @@ import pytest
 import requests
 
 from service.sources.base import ConfigError
+from service.sources.breaker import CircuitBreaker
+from service.sources.claimreview import ClaimReviewSource
 from service.sources.corpus import CorpusSource, build_corpus
+from service.sources.google_factcheck import GoogleFactCheckSource
+from service.sources.http import HttpClient
+from service.sources.http_json import HttpJsonSource
 from service.sources.registry import SOURCE_TYPES, build_sources, load_sources_file
+from service.sources.wikidata import WikidataSource
 from service.sources.wikipedia import DEFAULT_BASE_URL, WikipediaSource
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -53,17 +59,24 @@ def sources_file(tmp_path, corpus_file) -> Path:
     return path
 
 
-def build(entries, http):
-    sources = build_sources(entries, http, USER_AGENT)
+def build(entries, http, environ=None):
+    sources = build_sources(entries, http, USER_AGENT, environ=environ or {})
     for source in sources.values():
-        if isinstance(source, CorpusSource):
+        if isinstance(source, (CorpusSource, ClaimReviewSource)):
             source.close()
     return sources
 
 
 def test_source_types():
     registered = dict(SOURCE_TYPES)
-    assert registered == {"corpus": CorpusSource, "wikipedia": WikipediaSource}
+    assert registered == {
+        "claimreview": ClaimReviewSource,
+        "corpus": CorpusSource,
+        "google_factcheck": GoogleFactCheckSource,
+        "http_json": HttpJsonSource,
+        "wikidata": WikidataSource,
+        "wikipedia": WikipediaSource,
+    }
 
 
 def test_load_resolves_relative_paths_and_skips_disabled_entries(sources_file, tmp_path):
@@ -86,7 +99,10 @@ def test_build_from_the_file(sources_file, http):
     assert isinstance(local, CorpusSource) and (local.name, local.limit) == ("local", 4)
     assert isinstance(wiki, WikipediaSource)
     assert (wiki.name, wiki.limit, wiki.base_url) == ("wiki", 2, DEFAULT_BASE_URL)
-    assert (wiki.http, wiki.user_agent) == (http, USER_AGENT)
+    assert isinstance(wiki.http, HttpClient)
+    assert (wiki.http.session, wiki.http.user_agent) == (http, USER_AGENT)
+    assert isinstance(wiki.breaker, CircuitBreaker) and isinstance(local.breaker, CircuitBreaker)
+    assert wiki.breaker is not local.breaker
 
 
 def test_build_skips_disabled_entries(http):
@@ -107,7 +123,7 @@ def test_build_skips_disabled_entries(http):
         ([{"name": "c", "type": "corpus"}], r"source 'c': missing setting\(s\) path"),
         (
             [{"name": "w", "type": "wikipedia", "api_key": "k"}],
-            r"source 'w': unknown setting\(s\) api_key .*allowed: base_url, limit",
+            r"source 'w': unknown setting\(s\) api_key .*allowed: base_url, cache_ttl, cooldown",
         ),
         ([{"name": "w", "type": "wikipedia", "limit": "3"}], r"source 'w': setting 'limit'"),
         ([{"name": "w", "type": "wikipedia", "limit": True}], r"source 'w': setting 'limit'"),
@@ -164,3 +180,71 @@ def test_load_missing_file(tmp_path):
 
 def test_config_error_is_a_value_error():
     assert issubclass(ConfigError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("environ", "names"),
+    [
+        ({}, ["always"]),
+        ({"NEWS_KEY": ""}, ["always"]),
+        ({"NEWS_KEY": "k"}, ["always", "keyed"]),
+    ],
+)
+def test_when_env_enables_an_entry_only_when_its_variable_is_set(tmp_path, http, environ, names):
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "sources:\n"
+        "  - {name: always, type: wikipedia}\n"
+        "  - {name: keyed, type: google_factcheck, when_env: NEWS_KEY, api_key_env: NEWS_KEY}\n"
+        "  - {name: off, type: wikipedia, when_env: NEWS_KEY, enabled: false}\n"
+    )
+    entries = load_sources_file(path, environ=environ)
+    assert [e["name"] for e in entries] == names
+    assert list(build(entries, http, environ=environ)) == names
+
+
+def test_common_settings_reach_every_source(http):
+    entries = [
+        {"name": "w", "type": "wikipedia", "timeout": 2, "retries": 0, "failure_threshold": 3},
+        {"name": "d", "type": "wikidata", "cooldown": 5.5},
+    ]
+    wiki, data = build(entries, http).values()
+    assert (wiki.timeout, wiki.retry.attempts, wiki.breaker.failure_threshold) == (2.0, 1, 3)
+    assert (data.timeout, data.retry.attempts, data.breaker.cooldown) == (None, 3, 5.5)
+    assert wiki.http is data.http  # one client, one Session, one set of per-host limits
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"timeout": 0}, r"'timeout' must be a positive number"),
+        ({"timeout": True}, r"setting 'timeout' has the wrong type"),
+        ({"retries": 11}, r"'retries' must be between 0 and 10"),
+        ({"failure_threshold": 0}, r"'failure_threshold' must be at least 1"),
+        ({"cooldown": -1}, r"'cooldown' must be"),
+        ({"when_env": ""}, r"'when_env' must name an environment variable"),
+        ({"cache_ttl": -1}, r"'cache_ttl' must be 0 or more"),
+    ],
+)
+def test_bad_common_settings(http, entry, message):
+    with pytest.raises(ConfigError, match=message):
+        build([{"name": "w", "type": "wikipedia", **entry}], http, environ={"": "x"})
+
+
+@pytest.mark.parametrize(
+    ("environ", "names"),
+    [
+        ({}, ["wiki_summaries", "wikipedia", "wikidata"]),
+        (
+            {"GOOGLE_FACTCHECK_API_KEY": "k"},
+            ["wiki_summaries", "wikipedia", "wikidata", "google_factcheck"],
+        ),
+    ],
+)
+def test_the_default_sources_file(http, environ, names):
+    entries = load_sources_file(Path(__file__).parent.parent / "sources.yaml", environ=environ)
+    assert [e["name"] for e in entries] == names
+    online = [e for e in entries if e["type"] != "corpus"]  # the corpus index is built by make
+    sources = build(online, http, environ=environ)
+    assert {s.type for s in sources.values()} == {e["type"] for e in online}
+    assert sources["wikipedia"].base_url == DEFAULT_BASE_URL

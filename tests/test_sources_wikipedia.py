@@ -16,6 +16,7 @@ from werkzeug import Response
 from service.domain import Claim
 from service.sources.base import SourceError, parse_retry_after
 from service.sources.fanout import gather
+from service.sources.http import HttpClient
 from service.sources.wikipedia import WikipediaSource, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikipedia"
@@ -48,7 +49,8 @@ def http():
 
 @pytest.fixture
 def wiki(httpserver, http):
-    return WikipediaSource("wiki", http, USER_AGENT, base_url=httpserver.url_for(API_PATH))
+    client = HttpClient(http, USER_AGENT)
+    return WikipediaSource("wiki", client, base_url=httpserver.url_for(API_PATH))
 
 
 @pytest.mark.parametrize("name", ["search_nippon_steel_v2.json", "search_nippon_steel_v1.json"])
@@ -203,12 +205,12 @@ def test_slow_answer_is_a_timeout_status_in_the_fanout(wiki):
 def test_server_error_without_time_to_retry(wiki, httpserver):
     httpserver.expect_request(API_PATH).respond_with_data("upstream down", status=500)
     with pytest.raises(SourceError) as caught:
-        wiki.search(CLAIM, AS_OF, timeout=0.4)  # the 0.5 s backoff does not fit
+        wiki.search(CLAIM, AS_OF, timeout=0.2)  # backoff >= 0.125 s + 0.1 s left: does not fit
     assert caught.value.kind == "error"
     assert len(httpserver.log) == 1
 
 
-def test_server_error_then_success_by_the_one_retry(wiki, httpserver):
+def test_server_error_then_success_by_a_retry(wiki, httpserver):
     httpserver.expect_ordered_request(API_PATH).respond_with_data("busy", status=503)
     httpserver.expect_ordered_request(API_PATH).respond_with_json(
         load("search_nippon_steel_v2.json")
@@ -218,12 +220,12 @@ def test_server_error_then_success_by_the_one_retry(wiki, httpserver):
     assert len(httpserver.log) == 2
 
 
-def test_two_server_errors_are_an_error_after_one_retry(wiki, httpserver):
+def test_server_errors_are_an_error_after_two_retries(wiki, httpserver):
     httpserver.expect_request(API_PATH).respond_with_data("down", status=502)
     with pytest.raises(SourceError) as caught:
         wiki.search(CLAIM, AS_OF, timeout=3.0)
     assert caught.value.kind == "error"
-    assert len(httpserver.log) == 2
+    assert len(httpserver.log) == 3
 
 
 def test_maxlag_with_retry_after_past_the_deadline(wiki, httpserver):
@@ -287,7 +289,8 @@ def test_connection_refused_is_an_error(http):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    wiki = WikipediaSource("wiki", http, USER_AGENT, base_url=f"http://127.0.0.1:{port}/w/api.php")
+    client = HttpClient(http, USER_AGENT)
+    wiki = WikipediaSource("wiki", client, base_url=f"http://127.0.0.1:{port}/w/api.php")
     with pytest.raises(SourceError) as caught:
         wiki.search(CLAIM, AS_OF, timeout=0.3)
     assert caught.value.kind == "error"

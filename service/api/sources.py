@@ -1,4 +1,4 @@
-"""GET /v1/sources: the configured sources and how they fared lately."""
+"""GET /v1/sources: the configured sources, how they fared lately, their circuit breakers."""
 
 from flask.views import MethodView
 
@@ -8,6 +8,7 @@ from service.api.body import ApiBlueprint, checker
 blp = ApiBlueprint("sources", __name__, url_prefix="/v1", description="Reference sources.")
 
 _HEALTH = {"ok": "ok", "circuit_open": "circuit_open", None: "unknown"}
+_BREAKER_STATUS = {"open": "circuit_open", "half_open": "circuit_half_open"}
 
 
 @blp.route("/sources")
@@ -16,22 +17,30 @@ class Sources(MethodView):
 
     @blp.response(200, SourceListSchema)
     def get(self):
-        """List the sources with their type and latest status."""
+        """List the sources with their type, latest status and circuit breaker."""
         health = checker().source_health
         return {
-            "sources": [
-                {
-                    "name": name,
-                    "type": source.type,
-                    "status": _HEALTH.get(_last(health, name), "degraded"),
-                    "last_status": _last(health, name),
-                    "last_latency_ms": health[name].latency_ms if name in health else None,
-                }
-                for name, source in checker().sources.items()
-            ]
+            "sources": [_info(name, source, health) for name, source in checker().sources.items()]
         }
 
 
-def _last(health: dict, name: str) -> str | None:
-    """The status of the source's latest query, if any."""
-    return health[name].status if name in health else None
+def _info(name: str, source, health: dict) -> dict:
+    """One source's entry; `circuit` appears once its breaker has seen a failure."""
+    last = health[name].status if name in health else None
+    info = {
+        "name": name,
+        "type": source.type,
+        "status": _HEALTH.get(last, "degraded"),
+        "last_status": last,
+        "last_latency_ms": health[name].latency_ms if name in health else None,
+    }
+    breaker = getattr(source, "breaker", None)
+    state = breaker.state() if breaker is not None else None
+    if state is not None and (state.state != "closed" or state.failures):
+        info["status"] = _BREAKER_STATUS.get(state.state, info["status"])
+        info["circuit"] = {
+            "state": state.state,
+            "failures": state.failures,
+            "retry_in": state.retry_in,
+        }
+    return info

@@ -1,18 +1,22 @@
-"""Claim extraction: sentence spans, check-worthiness, names, quantities and speakers (pure)."""
+"""Claim extraction: sentences, check-worthiness, self-contained claims, speakers (pure)."""
 
 from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
 from service.extraction.claimant import find_claimant
 from service.extraction.entities import find_entities
 from service.extraction.extractor import extract_claims, score_sentences
+from service.extraction.language import ENGLISH, detect_language, language_note
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "ENGLISH",
+    "detect_language",
     "extract_claims",
     "find_claimant",
     "find_entities",
     "find_quantities",
+    "language_note",
     "score_sentence",
     "score_sentences",
     "split_sentences",

@@ -3,9 +3,9 @@
 Attributions read, in this order: "According to X, ...", a reporting verb with its subject
 ("Trump said ...", "a senior US official revealed to VOA that ...", "“...,” Trump said.",
 "..., said Trump."), and a reporting participle after a clause ("Trump emphasized the ties,
-saying, “...”"), whose speaker is the subject of that clause. "He" or "she" resolves to the last
-person-like name of the previous sentence, and to nothing when there is none: a wrong speaker is
-worse than none.
+saying, “...”"), whose speaker is the subject of that clause. "He" or "she" resolves to the one
+person-like name of the previous sentence, and to nothing when there is none or several: a wrong
+speaker is worse than none.
 """
 
 from __future__ import annotations
@@ -52,10 +52,14 @@ _TITLE_WORDS = NAME_TITLES | TITLE_MODIFIERS
 
 
 def find_claimant(sentence: str, previous: str | None = None) -> str | None:
-    """The speaker a sentence attributes its claim to, or None for the article's own statement."""
+    """The speaker a sentence attributes its claim to, or None for the article's own statement.
+
+    A "He" is the one person the previous sentence names; with none or several, nobody. (Over a
+    whole text, extract_claims reads speakers with more context: see speech.py.)
+    """
     speaker = attribute(sentence)
     if speaker and speaker.lower() in PRONOUNS:
-        return last_person(previous) if previous else None
+        return only_person(previous) if previous else None
     return speaker
 
 
@@ -76,10 +80,10 @@ def attribute(sentence: str) -> str | None:
     return None
 
 
-def last_person(text: str) -> str | None:
-    """The last person-like name of a text ("Donald Trump"), if any."""
-    people = [span.name for span in entity_spans(text) if is_person_like(span.name)]
-    return people[-1] if people else None
+def only_person(text: str) -> str | None:
+    """The one person-like name of a text ("Donald Trump"), if it names exactly one."""
+    people = {span.name for span in entity_spans(text) if is_person_like(span.name)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _subject_before(before: str) -> str | None:
@@ -125,6 +129,9 @@ def _speaker(phrase: str) -> str | None:
     people = [span.name for span in entity_spans(phrase) if is_person_like(span.name)]
     if people:
         return people[-1]
+    titled = _titled_name(words)
+    if titled:
+        return titled
     lowered = [w.lower() for w in words]
     if any(w in _ROLES for w in lowered):
         article = lowered[0] in ("a", "an", "the")
@@ -136,9 +143,22 @@ def _speaker(phrase: str) -> str | None:
     return None
 
 
+def _titled_name(words: list[str]) -> str | None:
+    """The name after a title: "As President Kennedy very wisely" -> "Kennedy"."""
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in NAME_TITLES and words[i + 1][0].isupper():
+            run = []
+            for following in words[i + 1 :]:
+                if not following[0].isupper() or following.lower() in _TITLE_WORDS:
+                    break
+                run.append(following)
+            return " ".join(run) or None
+    return None
+
+
 def _without_titles(words: list[str]) -> str | None:
     """'President Trump' -> 'Trump'; None when nothing but titles and function words remain."""
     kept = [w for w in words if w.lower() not in _TITLE_WORDS]
-    while kept and kept[0].lower() in NOT_NAMES:
+    while kept and kept[0].lower().replace("’", "'") in NOT_NAMES:
         kept.pop(0)
     return " ".join(kept) or None

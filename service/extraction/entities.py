@@ -20,6 +20,7 @@ from service.extraction.vocabulary import (
     NOT_PERSON,
     SENTENCE_OPENERS,
     TITLE_MODIFIERS,
+    word_set,
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -36,6 +37,12 @@ _OPENING = frozenset('.!?:;“‘"…')  # after these, a capitalised word may b
 _CLOSING = frozenset("”’)]'")
 _NOT_ALONE = NOT_NAMES | DEMONYMS | NAME_TITLES | TITLE_MODIFIERS
 _NOT_PERSON = NOT_PERSON | DEMONYMS
+# Capitalised words that open a question or a clause, not a name: "Is Putin ...", "Because
+# Donald ...", and "I." ("I. Donald"), the pronoun rather than an initial.
+_NOT_FIRST_NAMES = word_set("""
+    i. is are was were do does did has have had can could would should shall might must
+    because unless whereas whether
+""")
 
 
 class Span(NamedTuple):
@@ -79,7 +86,9 @@ def entity_spans(text: str) -> list[Span]:
 def is_person_like(name: str) -> bool:
     """Two or three capitalised words, none an acronym or a word of an organisation or place."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(_is_name_word(word) for word in words)
+    if not 2 <= len(words) <= 3 or words[0].lower() in _NOT_FIRST_NAMES:
+        return False
+    return all(_is_name_word(word) for word in words)
 
 
 def _is_name_word(word: str) -> bool:

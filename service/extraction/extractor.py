@@ -1,19 +1,29 @@
-"""From article text to scored sentences and check-worthy claims, in one pass over the text."""
+"""From article text to scored sentences and self-contained claims, in one pass over the text.
+
+Every sentence is scored. A sentence that scores at least the threshold gives its claims: one per
+fact when it splits cleanly (clauses.py) and the pieces are check-worthy on their own, else the
+whole sentence. Each claim keeps the exact words of its span (`original`) and carries a `text`
+that stands alone (standalone.py), its claimant and how it is made (quote, reported, author).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from service.domain import Claim, Quantity, Sentence
 from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
-from service.extraction.claimant import PRONOUNS, attribute, last_person
+from service.extraction.claimant import PRONOUNS, attribute
+from service.extraction.clauses import split_facts
+from service.extraction.context import Setting, read_context
 from service.extraction.entities import Span, entity_spans
+from service.extraction.people import People
+from service.extraction.pieces import Piece, whole
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
-
-# How many sentences back a "He said" may reach for the speaker quoted last.
-SPEAKER_MEMORY = 3
+from service.extraction.speech import AUTHOR, QUOTE, REPORTED, Voice
+from service.extraction.standalone import stand_alone
 
 
 class _Analysis(NamedTuple):
@@ -21,8 +31,16 @@ class _Analysis(NamedTuple):
     start: int
     end: int
     score: float
-    entities: tuple[str, ...]
+    names: tuple[Span, ...]  # spans relative to the sentence
     quantities: tuple[Quantity, ...]
+
+
+class _Candidate(NamedTuple):
+    piece: Piece
+    sentence: _Analysis
+    setting: Setting
+    score: float
+    voice: Voice
 
 
 def score_sentences(text: str) -> list[Sentence]:
@@ -33,28 +51,26 @@ def score_sentences(text: str) -> list[Sentence]:
 def extract_claims(
     text: str, min_score: float = DEFAULT_THRESHOLD, max_claims: int | None = None
 ) -> list[Claim]:
-    """Sentences scoring at least min_score, in document order, as claims c1, c2, ...
+    """The claims of sentences scoring at least min_score, in document order, as c1, c2, ...
 
     With max_claims, the best-scoring ones are kept (earlier first on ties), still in order.
     """
     analyses = list(_analyse(text))
-    speakers = _claimants([a.text for a in analyses])
-    chosen = [i for i, a in enumerate(analyses) if a.score >= min_score]
+    people = People(span.name for a in analyses for span in a.names)
+    spans = [(a.start, a.end) for a in analyses]
+    settings = read_context(text, spans, [a.names for a in analyses], people)
+    candidates = [
+        candidate
+        for analysis, setting in zip(analyses, settings, strict=True)
+        if analysis.score >= min_score
+        for candidate in _candidates(analysis, setting, people, min_score)
+    ]
     if max_claims is not None:
-        best = sorted(chosen, key=lambda i: (-analyses[i].score, i))[: max(0, max_claims)]
-        chosen = sorted(best)
+        best = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
+        candidates = [candidates[i] for i in sorted(best[: max(0, max_claims)])]
+    known = {span.name for a in analyses for span in a.names}
     return [
-        Claim(
-            id=f"c{n}",
-            text=analyses[i].text,
-            start=analyses[i].start,
-            end=analyses[i].end,
-            checkworthiness=analyses[i].score,
-            claimant=speakers[i],
-            entities=analyses[i].entities,
-            quantities=analyses[i].quantities,
-        )
-        for n, i in enumerate(chosen, start=1)
+        _claim(f"c{n}", candidate, people, known) for n, candidate in enumerate(candidates, start=1)
     ]
 
 
@@ -65,51 +81,118 @@ def _analyse(text: str) -> Iterator[_Analysis]:
     for (start, end), sentence_names in zip(spans, names, strict=True):
         sentence = text[start:end]
         quantities = tuple(find_quantities(sentence))
-        entities = tuple(dict.fromkeys(sentence_names))
+        entities = tuple(dict.fromkeys(span.name for span in sentence_names))
         score = score_sentence(sentence, quantities=quantities, entities=entities)
-        yield _Analysis(sentence, start, end, round(score, 3), entities, quantities)
+        yield _Analysis(sentence, start, end, round(score, 3), tuple(sentence_names), quantities)
 
 
-def _names_by_sentence(names: list[Span], spans: list[tuple[int, int]]) -> list[list[str]]:
+def _names_by_sentence(names: list[Span], spans: list[tuple[int, int]]) -> list[list[Span]]:
     """Names found over the whole text (so that the whole text informs them), per sentence."""
-    buckets: list[list[str]] = [[] for _ in spans]
+    buckets: list[list[Span]] = [[] for _ in spans]
     i = 0
     for name in names:
         while i < len(spans) and spans[i][1] <= name.start:
             i += 1
         if i < len(spans) and spans[i][0] <= name.start and name.end <= spans[i][1]:
-            buckets[i].append(name.name)
+            offset = spans[i][0]
+            buckets[i].append(Span(name.name, name.start - offset, name.end - offset))
     return buckets
 
 
-def _claimants(sentences: list[str]) -> list[str | None]:
-    """The speaker of each sentence, carried through a quotation that spans several sentences."""
-    result: list[str | None] = []
-    quote_speaker: str | None = None
-    open_quote = False
-    last_speaker, last_seen = None, -SPEAKER_MEMORY - 1
-    for i, sentence in enumerate(sentences):
-        speaker = attribute(sentence)
-        if speaker and speaker.lower() in PRONOUNS:
-            previous = sentences[i - 1] if i else ""
-            recent = last_speaker if i - last_seen <= SPEAKER_MEMORY else None
-            speaker = last_person(previous) or recent
-        speaker = speaker or (quote_speaker if open_quote else None)
-        result.append(speaker)
-        if speaker:
-            last_speaker, last_seen = speaker, i
-        still_open = _quote_open_after(sentence, open_quote)
-        if not still_open:
-            quote_speaker = None
-        elif not open_quote:  # this sentence opens a quotation that goes on
-            quote_speaker = speaker
-        open_quote = still_open
-    return result
+def _candidates(
+    analysis: _Analysis, setting: Setting, people: People, min_score: float
+) -> list[_Candidate]:
+    """The sentence's facts that are check-worthy on their own, or the whole sentence."""
+    pieces = split_facts(analysis.text)
+    split = len(pieces) > 1 and any(piece.content for piece in pieces)
+    voiced = [(piece, _piece_voice(piece, setting.voice, people, split)) for piece in pieces]
+    if len(pieces) == 1:  # the whole sentence, or just what its speaker says
+        return [_Candidate(pieces[0], analysis, setting, analysis.score, voiced[0][1])]
+    scored = [
+        _Candidate(piece, analysis, setting, _piece_score(piece, analysis), voice)
+        for piece, voice in voiced
+    ]
+    kept = [candidate for candidate in scored if candidate.score >= min_score]
+    if kept:
+        return kept
+    return [_Candidate(whole(analysis.text), analysis, setting, analysis.score, setting.voice)]
 
 
-def _quote_open_after(sentence: str, open_before: bool) -> bool:
-    """Whether a quotation is still open at the end of the sentence."""
-    opened, closed = sentence.count("“"), sentence.count("”")
-    if opened or closed:
-        return opened > closed or (open_before and opened == closed)
-    return open_before != (sentence.count('"') % 2 == 1)
+def _piece_score(piece: Piece, analysis: _Analysis) -> float:
+    """A piece's own check-worthiness, with the sentence's quantities and names it holds."""
+    quantities = [q for q in analysis.quantities if piece.start <= q.start < piece.end]
+    names = [span.name for span in analysis.names if piece.start <= span.start < piece.end]
+    score = score_sentence(piece.text, quantities=quantities, entities=list(dict.fromkeys(names)))
+    return round(score, 3)
+
+
+def _piece_voice(piece: Piece, voice: Voice, people: People, split: bool) -> Voice:
+    """Who makes a piece's claim: what the subject says is theirs; the clause, its own voice."""
+    if piece.content:
+        return Voice(voice.claimant, QUOTE if piece.quoted else REPORTED, voice.inside_quote)
+    if not split:
+        return voice
+    speaker = attribute(piece.text)
+    if speaker and speaker.lower() in PRONOUNS:
+        speaker = voice.claimant  # the clause's subject is the one who goes on to speak
+    speaker = people.canonical(speaker) if speaker else None
+    return Voice(speaker, REPORTED if speaker else AUTHOR, voice.inside_quote)
+
+
+def _claim(claim_id: str, candidate: _Candidate, people: People, known: set[str]) -> Claim:
+    """The claim of a candidate, with its self-contained text and what that text holds."""
+    piece, sentence = candidate.piece, candidate.sentence
+    origin = piece.text_start
+    before = people.persons(span.name for span in sentence.names if span.end <= origin)
+    text, gained, described = stand_alone(
+        piece, candidate.setting, candidate.voice, people, known, before
+    )
+    original = sentence.text[piece.start : piece.end]
+    quantities = sentence.quantities if text == sentence.text else None
+    if quantities is None and original == sentence.text and not described:
+        quantities = _moved(sentence.quantities, text)  # the same numbers, elsewhere
+    if quantities is None:
+        quantities = tuple(find_quantities(text))
+    return Claim(
+        id=claim_id,
+        text=text,
+        start=sentence.start + piece.start,
+        end=sentence.start + piece.end,
+        checkworthiness=candidate.score,
+        claimant=candidate.voice.claimant,
+        entities=_entities(text, [s.name for s in sentence.names] + gained),
+        quantities=quantities,
+        original=original,
+        kind=candidate.voice.kind,
+    )
+
+
+def _moved(quantities: Sequence[Quantity], text: str) -> tuple[Quantity, ...] | None:
+    """The quantities with spans in `text`, which holds them in the same order; else None."""
+    moved, cursor = [], 0
+    for quantity in quantities:
+        at = text.find(quantity.text, cursor)
+        if at < 0:
+            return None
+        cursor = at + len(quantity.text)
+        moved.append(replace(quantity, start=at, end=cursor))
+    return tuple(moved)
+
+
+def _entities(text: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The names that the claim's text holds (as whole words), in the order it gives them."""
+    found = {}
+    for name in dict.fromkeys(names):
+        at = text.find(name)
+        while at >= 0 and not _whole_word(text, at, at + len(name)):
+            at = text.find(name, at + 1)
+        if at >= 0:
+            found[name] = at
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not part of a longer word ("Japan" in "Japanese")."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )

@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime
 import email.utils
 import math
-from typing import Any, ClassVar, Protocol
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from service.domain import Claim, Evidence
+
+if TYPE_CHECKING:  # http.py imports this module
+    from service.sources.breaker import CircuitBreaker
+    from service.sources.http import HttpClient, RetryPolicy
 
 ERROR_KINDS = ("error", "timeout", "bad_payload", "rate_limited")
 
@@ -46,11 +53,28 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
 
 
+def check_base_url(source: str, url: Any, key: str = "base_url") -> str:
+    """An http(s) URL setting, or a ConfigError naming the source."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise ConfigError(f"source {source!r}: {key!r} must be an http(s) URL")
+    return url
+
+
+def check_cache_ttl(source: str, settings: Mapping[str, Any], default: int) -> int:
+    """The `cache_ttl` setting (seconds; 0 turns the response cache off for this source)."""
+    ttl = settings.get("cache_ttl", default)
+    if ttl < 0:
+        raise ConfigError(f"source {source!r}: 'cache_ttl' must be 0 or more seconds")
+    return ttl
+
+
 class Source(Protocol):
     """A reference source: given a claim, the passages that bear on it.
 
     `search` raises only SourceError. Evidence carries `source` = the configured name,
     stance "neutral" (verification decides stances) and a relevance `score` in [0, 1].
+    Optional attributes the fan-out uses when present: `breaker` (a CircuitBreaker) and
+    `timeout` (this source's own deadline in seconds, within the request's).
     """
 
     name: str
@@ -61,6 +85,17 @@ class Source(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class SourceContext:
+    """What the registry hands every source it builds, besides the entry's own settings."""
+
+    http: HttpClient | None = None
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    breaker: CircuitBreaker | None = None
+    timeout: float | None = None  # the entry's `timeout`, if it has one
+    retry: RetryPolicy | None = None  # the entry's `retries`, if it has any
+
+
 class SourceClass(Protocol):
     """What the registry needs from a source class: its settings and a constructor."""
 
@@ -69,8 +104,6 @@ class SourceClass(Protocol):
     REQUIRED_SETTINGS: ClassVar[frozenset[str]]
 
     @classmethod
-    def from_settings(
-        cls, name: str, settings: dict[str, Any], http: Any, user_agent: str
-    ) -> Source:
+    def from_settings(cls, name: str, settings: dict[str, Any], context: SourceContext) -> Source:
         """Build the source from validated configuration settings."""
         ...

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from service.domain import Claim, Evidence
-from service.sources.base import ConfigError, SourceError
+from service.sources.base import ConfigError, SourceContext, SourceError
+from service.sources.breaker import CircuitBreaker
 from service.sources.corpus_index import FORMAT_VERSION, build_corpus, default_wiki_summaries
 from service.sources.passage import best_passage
 from service.sources.query import build_query, fts5_match
@@ -49,6 +50,8 @@ class CorpusSource:
         self.name = name
         self.path = Path(path)
         self.limit = limit
+        self.breaker: CircuitBreaker | None = None
+        self.timeout: float | None = None
         if not self.path.is_file():
             raise ConfigError(
                 f"source {name!r}: corpus index {str(self.path)!r} not found; " + BUILD_HINT
@@ -61,13 +64,16 @@ class CorpusSource:
 
     @classmethod
     def from_settings(
-        cls, name: str, settings: dict[str, Any], http: Any = None, user_agent: str = ""
+        cls, name: str, settings: dict[str, Any], context: SourceContext | None = None
     ) -> CorpusSource:
         """Build from configuration: `path` (required) and `limit`."""
         limit = settings.get("limit", 5)
         if limit < 1:
             raise ConfigError(f"source {name!r}: 'limit' must be at least 1")
-        return cls(name, settings["path"], limit=limit)
+        source = cls(name, settings["path"], limit=limit)
+        if context is not None:
+            source.breaker, source.timeout = context.breaker, context.timeout
+        return source
 
     def _check_index(self) -> None:
         """Fail at start-up, not at the first request, when the file is not a corpus index."""

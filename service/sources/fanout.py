@@ -1,4 +1,9 @@
-"""Ask every source at once, each within the same deadline; a failing source costs only itself."""
+"""Ask every source at once, each within the deadline; a failing source costs only itself.
+
+A source may carry its own `timeout` (shorter than the request's) and a circuit `breaker`: an
+open breaker reports the source `circuit_open` without calling it, and every search's outcome
+(success, failure, a rate limit's Retry-After) is recorded on the breaker.
+"""
 
 from __future__ import annotations
 
@@ -37,11 +42,19 @@ def gather(
     """All sources' evidence (best score first) and one status per source, within `timeout` s."""
     started = time.monotonic()
     deadline = started + timeout
-    futures = [executor.submit(_search, source, claim, as_of, deadline) for source in sources]
-    concurrent.futures.wait(futures, timeout=max(0.0, deadline + EPSILON - time.monotonic()))
+    # An open circuit breaker answers for its source at once: no thread, no request.
+    futures = [
+        executor.submit(_search, source, claim, as_of, deadline) if _allowed(source) else None
+        for source in sources
+    ]
+    pending = [future for future in futures if future is not None]
+    concurrent.futures.wait(pending, timeout=max(0.0, deadline + EPSILON - time.monotonic()))
     evidence: list[Evidence] = []
     statuses: list[SourceStatus] = []
     for source, future in zip(sources, futures, strict=True):
+        if future is None:
+            statuses.append(_circuit_open(source))
+            continue
         if not future.done():
             future.cancel()  # a search still queued never starts; a running one is abandoned
             latency = _ms(time.monotonic() - started)
@@ -56,21 +69,44 @@ def gather(
     return evidence, statuses
 
 
+def _allowed(source: Source) -> bool:
+    """Whether the source's circuit breaker (if it has one) lets a search through."""
+    breaker = getattr(source, "breaker", None)
+    return breaker is None or breaker.allow()
+
+
+def _circuit_open(source: Source) -> SourceStatus:
+    """The status of a source whose breaker is open."""
+    state = source.breaker.state()  # type: ignore[attr-defined]
+    detail = f"{state.failures} failure(s) in a row"
+    if state.retry_in:
+        detail += f"; next try in {state.retry_in:g} s"
+    return SourceStatus(source.name, "circuit_open", 0.0, detail=detail)
+
+
 def _search(source: Source, claim: Claim, as_of: datetime.date, deadline: float) -> _Outcome:
     """Run one source's search in a worker thread; never raises."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:  # waited in the executor's queue past the deadline
         error = SourceError("timeout", "not started before the deadline")
         return _Outcome([], error, time.monotonic())
+    own = getattr(source, "timeout", None)
+    breaker = getattr(source, "breaker", None)
     try:
-        found = source.search(claim, as_of, remaining)
+        found = source.search(claim, as_of, min(remaining, own) if own else remaining)
     except SourceError as exc:
         log.info("source %s failed: %s: %s", source.name, exc.kind, exc)
+        if breaker is not None:
+            breaker.record_failure(exc.retry_after if exc.kind == "rate_limited" else None)
         return _Outcome([], exc, time.monotonic())
     except Exception as exc:
         # A bug in one adapter must not fail the request; its traceback goes to the log.
         log.warning("source %s raised an unexpected error", source.name, exc_info=True)
+        if breaker is not None:
+            breaker.record_failure()
         return _Outcome([], exc, time.monotonic())
+    if breaker is not None:
+        breaker.record_success()
     return _Outcome(list(found), None, time.monotonic())
 
 

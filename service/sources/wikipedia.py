@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import time
 from typing import Any, ClassVar
 
-import requests
-
 from service.domain import Claim, Evidence
-from service.sources.base import ConfigError, SourceError, parse_retry_after
+from service.sources.base import (
+    ConfigError,
+    SourceContext,
+    SourceError,
+    check_base_url,
+    check_cache_ttl,
+)
+from service.sources.breaker import CircuitBreaker
 from service.sources.corpus_index import wiki_url
+from service.sources.http import HttpClient, RetryPolicy
 from service.sources.passage import lead_passage, strip_html
 from service.sources.query import build_query
 
@@ -18,8 +25,6 @@ DEFAULT_BASE_URL = "https://en.wikipedia.org/w/api.php"
 # CirrusSearch wants every word of the query in a page, so a long query finds nothing: keep the
 # entity words and the first few content words.
 MAX_TERMS = 6
-BACKOFF = 0.5  # seconds before the one retry after a 5xx or a connection error
-MIN_ATTEMPT = 0.1  # a retry needs at least this much of the budget left after its wait
 MAXLAG_WAIT = 5.0  # Manual:Maxlag_parameter: wait at least 5 s when no Retry-After is given
 
 
@@ -28,7 +33,7 @@ def parse(payload: Any, source_name: str) -> list[Evidence]:
     if not isinstance(payload, dict):
         raise SourceError("bad_payload", "answer is not a JSON object")
     if "error" in payload:
-        raise _api_error(payload["error"])
+        raise mediawiki_error(payload["error"])
     if "query" not in payload:
         if "batchcomplete" in payload:  # how MediaWiki says "no results"
             return []
@@ -61,7 +66,7 @@ def _page_passage(page: dict[str, Any]) -> tuple[str, str, str] | None:
     return title, snippet, url if isinstance(url, str) and url else wiki_url(title)
 
 
-def _api_error(error: Any) -> SourceError:
+def mediawiki_error(error: Any) -> SourceError:
     """The SourceError for an API error object ({"code", "info", ...})."""
     if not isinstance(error, dict):
         return SourceError("bad_payload", "malformed 'error' object")
@@ -69,15 +74,6 @@ def _api_error(error: Any) -> SourceError:
     if code in ("maxlag", "ratelimited"):
         return SourceError("rate_limited", f"API error {code}: {info}", retry_after=MAXLAG_WAIT)
     return SourceError("error", f"API error {code}: {info}")
-
-
-class _Retry(Exception):
-    """A failure worth one retry after `wait` seconds (5xx, connection error, rate limit)."""
-
-    def __init__(self, error: SourceError, wait: float) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.wait = wait
 
 
 class WikipediaSource:
@@ -88,39 +84,54 @@ class WikipediaSource:
         "base_url": str,
         "limit": int,
         "max_terms": int,
+        "cache_ttl": int,
     }
     REQUIRED_SETTINGS: ClassVar[frozenset[str]] = frozenset()
+    CACHE_TTL = 3600  # seconds: lead sections change slowly; the API's own edge cache is 5 min
 
     def __init__(
         self,
         name: str,
-        http: requests.Session,
-        user_agent: str,
+        http: HttpClient,
         base_url: str = DEFAULT_BASE_URL,
         limit: int = 3,
         max_terms: int = MAX_TERMS,
+        cache_ttl: int = 0,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.name = name
         self.http = http
-        self.user_agent = user_agent
         self.base_url = base_url
         self.limit = limit
         self.max_terms = max_terms
+        self.cache_ttl = cache_ttl
+        self.retry = retry
+        self.breaker: CircuitBreaker | None = None
+        self.timeout: float | None = None
 
     @classmethod
     def from_settings(
-        cls, name: str, settings: dict[str, Any], http: requests.Session, user_agent: str
+        cls, name: str, settings: dict[str, Any], context: SourceContext
     ) -> WikipediaSource:
-        """Build from configuration: `base_url`, `limit` (1-20), `max_terms`."""
-        base_url = settings.get("base_url", DEFAULT_BASE_URL)
-        if not base_url.startswith(("http://", "https://")):
-            raise ConfigError(f"source {name!r}: 'base_url' must be an http(s) URL")
+        """Build from configuration: `base_url`, `limit` (1-20), `max_terms`, `cache_ttl`."""
+        base_url = check_base_url(name, settings.get("base_url", DEFAULT_BASE_URL))
         limit, max_terms = settings.get("limit", 3), settings.get("max_terms", MAX_TERMS)
         if not 1 <= limit <= 20:  # TextExtracts returns at most 20 extracts per request
             raise ConfigError(f"source {name!r}: 'limit' must be between 1 and 20")
         if max_terms < 1:
             raise ConfigError(f"source {name!r}: 'max_terms' must be at least 1")
-        return cls(name, http, user_agent, base_url, limit, max_terms)
+        assert context.http is not None
+        source = cls(
+            name,
+            context.http,
+            base_url,
+            limit,
+            max_terms,
+            check_cache_ttl(name, settings, cls.CACHE_TTL),
+            context.retry,
+        )
+        source.breaker, source.timeout = context.breaker, context.timeout
+        return source
 
     def params(self, query: str) -> dict[str, str | int]:
         """The query-string parameters of one search."""
@@ -141,61 +152,15 @@ class WikipediaSource:
         }
 
     def search(self, claim: Claim, as_of: datetime.date, timeout: float) -> list[Evidence]:
-        """The lead extracts of the best-matching articles (at most one retry, within timeout)."""
+        """The lead extracts of the best-matching articles, within `timeout` seconds."""
         query = build_query(claim, self.max_terms)
         if not query:
             return []
-        deadline = time.monotonic() + timeout
-        try:
-            return self._fetch(query, deadline)
-        except _Retry as retry:
-            # Never sleep past the deadline: retry only if the wait leaves time for a request.
-            if time.monotonic() + retry.wait + MIN_ATTEMPT > deadline:
-                raise retry.error from None
-            time.sleep(retry.wait)
-        try:
-            return self._fetch(query, deadline)
-        except _Retry as retry:
-            raise retry.error from None
-
-    def _fetch(self, query: str, deadline: float) -> list[Evidence]:
-        """One GET and its parse; every failure becomes a SourceError (or a _Retry)."""
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise SourceError("timeout", "no time left for the request")
-        try:
-            response = self.http.get(
-                self.base_url,
-                params=self.params(query),
-                headers={"User-Agent": self.user_agent},
-                timeout=remaining,
-            )
-        except requests.Timeout:
-            raise SourceError("timeout", f"no answer within {remaining:.2f} s") from None
-        except requests.RequestException as exc:
-            error = SourceError("error", f"request failed: {type(exc).__name__}")
-            raise _Retry(error, BACKOFF) from None
-        return self._read(response)
-
-    def _read(self, response: requests.Response) -> list[Evidence]:
-        """Evidence from an HTTP response, or the failure its status or body calls for."""
-        retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        if response.status_code == 429:
-            error = SourceError("rate_limited", "HTTP 429", retry_after=retry_after)
-            raise _Retry(error, BACKOFF if retry_after is None else retry_after)
-        if response.status_code >= 500:
-            raise _Retry(SourceError("error", f"HTTP {response.status_code}"), BACKOFF)
-        if response.status_code != 200:
-            raise SourceError("error", f"HTTP {response.status_code}")  # a 4xx stays a 4xx
-        try:
-            payload = response.json()
-        except ValueError:
-            raise SourceError("bad_payload", "answer is not JSON") from None
-        try:
-            return parse(payload, self.name)
-        except SourceError as exc:
-            if exc.kind != "rate_limited":
-                raise
-            wait = exc.retry_after if retry_after is None else retry_after  # maxlag
-            error = SourceError("rate_limited", str(exc), retry_after=wait)
-            raise _Retry(error, wait or 0.0) from None
+        return self.http.get_json(
+            self.base_url,
+            self.params(query),
+            deadline=time.monotonic() + timeout,
+            parse=functools.partial(parse, source_name=self.name),
+            cache_ttl=self.cache_ttl,
+            retry=self.retry,
+        )

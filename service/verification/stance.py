@@ -69,7 +69,7 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     """Judge the stance of one evidence passage towards a claim (see the module's rules)."""
     passage = f"{evidence.title}. {evidence.snippet}"
     share, found, missing = lexicon.overlap(claim.text, claim.entities, passage)
-    rated = _from_rating(evidence.rating, share)
+    rated = _from_rating(evidence, share)
     if rated:
         return rated
     if share < RELEVANCE_FLOOR:
@@ -165,14 +165,26 @@ def _shortfall(r: _Reading) -> str:
     return f"is on topic but does not mention {_listing(r.missing)}"
 
 
-def _from_rating(rating: str | None, share: float) -> StanceResult | None:
-    """A fact-check's rating decides, but only for a fact-check of (nearly) the same claim."""
-    level = normalise_rating(rating)
-    if level is None or share < HIGH_OVERLAP:
+def _from_rating(evidence: Evidence, share: float) -> StanceResult | None:
+    """A fact-check's rating decides, but only for a fact-check of (nearly) the same claim.
+
+    A source that matched the fact-check to the claim says how closely (`match_score`, already
+    past its threshold); otherwise the passage must repeat nearly all of the claim's words.
+    """
+    rating = evidence.rating
+    level = evidence.rating_normalised or normalise_rating(rating)
+    if level is None or level not in RATING_STANCE:
+        return None
+    if evidence.match_score is not None:
+        closeness = evidence.match_score
+        weight = 0.5 + 0.5 * closeness  # a loose match must not accuse on its own
+    elif share >= HIGH_OVERLAP:
+        closeness = weight = share
+    else:
         return None
     stance, strength = RATING_STANCE[level]
     reason = f"is a fact-check rating it '{rating}' ({level.replace('_', ' ')})"
-    return StanceResult(stance, _clip(strength * share), reason, share)
+    return StanceResult(stance, _clip(strength * weight), reason, max(share, closeness))
 
 
 def _covers(predicate: set[str], said: set[str]) -> bool:

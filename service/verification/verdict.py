@@ -4,7 +4,8 @@ Each side's strength is its strongest passage, raised a little by a corroboratin
 must reach its minimum and beat the other side by DOMINANCE to win; `refuted` needs more than
 `supported` (REFUTE_MIN > SUPPORT_MIN) because a wrong accusation costs more than an abstention.
 Two strong sides make `conflicting`; weak or no signal makes `not_enough_evidence`, whose
-confidence is the confidence in abstaining.
+confidence is the confidence in abstaining. Structured, time-scoped statements (Wikidata) are
+judged as of the verdict's date by `temporal.assess_statement`, every other passage by `assess`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from datetime import date
 
 from service.domain import Claim, Evidence, Verdict
 from service.verification.rationale import Ranked, explain, explain_unavailable
-from service.verification.stance import assess
+from service.verification.stance import StanceResult, assess
+from service.verification.temporal import assess_statement
 
-ENGINE_VERSION = "1"  # part of the verdict cache key: bump whenever the rules change
+ENGINE_VERSION = "2"  # part of the verdict cache key: bump whenever the rules change
 
 MAX_EVIDENCE = 5
 SUPPORT_MIN = 0.6
@@ -28,7 +30,9 @@ REFUTE_DISCOUNT = 0.9  # refuted confidences are shaded down: accusing needs mor
 
 def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
     """Judge a claim on the evidence gathered for it, as of a date."""
-    assessed = [(replace(ev, stance=r.stance), r) for ev in evidence for r in [assess(claim, ev)]]
+    assessed = [
+        (replace(ev, stance=r.stance), r) for ev in evidence for r in [_assess(claim, ev, as_of)]
+    ]
     relevant = [pair for pair in assessed if pair[1].relevant]
     support = _combine(r.strength for _, r in relevant if r.stance == "supports")
     refute = _combine(r.strength for _, r in relevant if r.stance == "refutes")
@@ -60,6 +64,11 @@ def decide(support: float, refute: float, best_relevance: float) -> tuple[str, f
     # Abstaining is less sure when a passage came close to deciding, or at least to the topic.
     signal = max(support, refute)
     return "not_enough_evidence", _clip(0.7 - 0.5 * signal - 0.3 * best_relevance, low=0.05)
+
+
+def _assess(claim: Claim, evidence: Evidence, as_of: date) -> StanceResult:
+    """A time-scoped statement is judged as of the date; any other passage by the text rules."""
+    return assess_statement(claim, evidence, as_of) or assess(claim, evidence)
 
 
 def _combine(strengths: Iterable[float]) -> float:

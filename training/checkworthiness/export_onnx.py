@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import onnx
 import onnxruntime as ort
 import torch
 from data import DEFAULT_DATA, REPO_ROOT, read_ct24, split_holdout
@@ -38,7 +39,9 @@ def export(net: CheckworthinessNet, path: Path, fuse: bool) -> None:
             optimize_model(str(fp32), "bert", num_heads=12, hidden_size=size).save_model_to_file(
                 str(fp32)
             )
-        quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=True)
+        # Fused ops hide tensor types from shape inference: say they are float.
+        quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=True,
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})  # fmt: skip
 
 
 def onnx_probs(path: Path, tok, texts: list[str]) -> np.ndarray:

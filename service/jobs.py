@@ -1,0 +1,140 @@
+"""Background checks: an RQ queue in Redis, run by `python -m service worker` processes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from typing import Any
+
+import redis
+from rq import Queue, Retry, SimpleWorker
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
+from rq.serializers import JSONSerializer
+
+from service.checker import CheckOptions
+from service.config import Settings
+
+log = logging.getLogger(__name__)
+
+# A job whose worker died is re-run this many times before it is reported failed.
+RETRIES = 2
+_STATUS = {
+    JobStatus.QUEUED: "queued",
+    JobStatus.DEFERRED: "queued",
+    JobStatus.SCHEDULED: "queued",
+    JobStatus.STARTED: "running",
+    JobStatus.FINISHED: "done",
+    JobStatus.FAILED: "failed",
+    JobStatus.STOPPED: "failed",
+    JobStatus.CANCELED: "failed",
+}
+
+_wiring = None
+_wiring_lock = threading.Lock()
+
+
+def create_queue(settings: Settings) -> Queue:
+    """The checks queue; its jobs and results are JSON, readable by any process."""
+    connection = redis.Redis.from_url(
+        settings.redis_url, socket_connect_timeout=1.0, socket_timeout=5.0
+    )
+    name = f"{settings.cache_prefix}.checks"
+    return Queue(name, connection=connection, serializer=JSONSerializer)
+
+
+def enqueue_check(queue: Queue, request: dict[str, Any], settings: Settings) -> Job:
+    """Queue a check of a validated request body; raises redis.RedisError on an outage."""
+    payload = dict(request)
+    if isinstance(payload.get("published_at"), date):
+        payload["published_at"] = payload["published_at"].isoformat()
+    return queue.enqueue(
+        run_check,
+        payload,
+        job_timeout=settings.job_timeout,
+        result_ttl=settings.job_result_ttl,
+        failure_ttl=settings.job_result_ttl,
+        retry=Retry(max=RETRIES),
+    )
+
+
+def fetch_job(queue: Queue, job_id: str) -> Job | None:
+    """The job with this id, or None."""
+    try:
+        return Job.fetch(job_id, connection=queue.connection, serializer=JSONSerializer)
+    except NoSuchJobError:
+        return None
+
+
+def describe_job(job: Job) -> dict[str, Any]:
+    """The job's state as the API shows it, with the report once done."""
+    status = _STATUS.get(job.get_status(refresh=True), "queued")
+    described: dict[str, Any] = {
+        "id": job.id,
+        "status": status,
+        "created_at": job.created_at,
+        "ended_at": job.ended_at,
+    }
+    if status == "done":
+        described["report"] = job.return_value()
+    elif status == "failed":
+        described["error"] = "The check failed; it has been logged."
+    return described
+
+
+def run_check(payload: dict[str, Any]) -> dict[str, Any]:
+    """The job itself: check the article and return the report as JSON data."""
+    from schemas import ReportSchema
+
+    published_at = payload.get("published_at")
+    options = CheckOptions(
+        as_of=date.fromisoformat(published_at) if published_at else None,
+        sources=tuple(payload["sources"]) if payload.get("sources") else None,
+        min_score=payload.get("min_score"),
+        max_claims=payload.get("max_claims"),
+    )
+    report = _worker_wiring().checker.check_article(payload["text"], options)
+    return ReportSchema().dump(report)
+
+
+def _worker_wiring():
+    """Sources, cache and checker, built once per worker process."""
+    global _wiring
+    with _wiring_lock:
+        if _wiring is None:
+            from service.app import build_wiring
+
+            _wiring = build_wiring(Settings.load())
+        return _wiring
+
+
+class CheckWorker(SimpleWorker):
+    """Runs jobs in its own process (no fork), so the wiring and its thread pools persist.
+
+    A job whose worker died stays in RQ's started registry until its heartbeat expires
+    (the job timeout plus `grace` seconds); then any worker's maintenance re-queues it.
+    """
+
+    grace = 60
+
+    def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
+        """The job timeout plus a grace period (RQ's own adds a fixed 60 s)."""
+        return int(job.timeout or self.default_worker_ttl) + self.grace
+
+
+def run_worker(settings: Settings, burst: bool = False, maintenance_interval: int = 30) -> None:
+    """Work the checks queue until stopped (or until it is empty, with burst)."""
+    if not settings.redis_url or settings.redis_url.startswith("memory://"):
+        raise ValueError("the worker needs FACTCHECK_REDIS_URL to point at Redis")
+    queue = create_queue(settings)
+    worker = CheckWorker(
+        [queue],
+        connection=queue.connection,
+        serializer=JSONSerializer,
+        maintenance_interval=maintenance_interval,
+        worker_ttl=max(maintenance_interval + 15, 16),
+    )
+    worker.grace = settings.job_grace
+    _worker_wiring()
+    worker.work(burst=burst, with_scheduler=True, logging_level=settings.log_level.upper())

@@ -1,0 +1,89 @@
+"""The shipped check-worthiness model: loads fast, ranks sensibly, batches consistently."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from service.extraction.classifier import MODEL_DIR, CheckworthinessModel, default_model
+
+FACTUAL = [
+    "Unemployment fell from 10 percent in 2009 to 4.7 percent last year.",
+    "We spent $1.2 trillion on the war in Iraq, and 4,000 American soldiers died there.",
+    "The Senate passed the bill 68 to 32 in June 2013.",
+    "China holds more than $1 trillion of American debt.",
+]
+NOT_WORTHY = [
+    "Thank you very much, and good evening.",
+    "Hello everyone, it is great to be here tonight.",
+    "What do you think about that?",
+    "Let me finish, please.",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> CheckworthinessModel:
+    """The artefact from service/extraction/model/, on one thread."""
+    return CheckworthinessModel.load(MODEL_DIR)
+
+
+def test_load_is_fast_and_reads_metadata():
+    start = time.perf_counter()
+    loaded = CheckworthinessModel.load(MODEL_DIR)
+    assert time.perf_counter() - start < 2.0
+    assert 0.0 < loaded.threshold < 1.0
+    assert loaded.meta["max_length"] >= 32
+
+
+@pytest.mark.parametrize("factual", FACTUAL)
+@pytest.mark.parametrize("chatter", NOT_WORTHY)
+def test_factual_sentence_outranks_chatter(model, factual, chatter):
+    fact_score, chatter_score = model.predict([factual, chatter])
+    assert fact_score > chatter_score
+
+
+def test_threshold_separates_the_clear_cases(model):
+    scores = model.predict(FACTUAL + NOT_WORTHY)
+    assert all(s >= model.threshold for s in scores[: len(FACTUAL)])
+    assert all(s < model.threshold for s in scores[len(FACTUAL) :])
+
+
+def test_probabilities_are_in_range_and_in_input_order(model):
+    sentences = FACTUAL + NOT_WORTHY
+    scores = model.predict(sentences)
+    assert len(scores) == len(sentences)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert model.predict(sentences[::-1]) == pytest.approx(scores[::-1], abs=0.02)
+
+
+def test_batch_results_equal_single_results(model):
+    # Many sentences of mixed lengths, so several padded batches are run.
+    sentences = (FACTUAL + NOT_WORTHY) * 6 + ["Yes.", "x " * 300]
+    batched = model.predict(sentences)
+    single = [model.predict([s])[0] for s in sentences]
+    # int8 activations are quantized per batch tensor, hence a small tolerance.
+    assert batched == pytest.approx(single, abs=0.02)
+
+
+@pytest.mark.parametrize("empty", [[], ()])
+def test_empty_input_gives_empty_output(model, empty):
+    assert model.predict(empty) == []
+
+
+@pytest.mark.parametrize("odd", ["", "   ", "🙂🙂🙂", "word " * 1000])
+def test_odd_input_still_gives_one_probability(model, odd):
+    [score] = model.predict([odd])
+    assert 0.0 <= score <= 1.0
+
+
+def test_default_model_is_loaded_once_across_threads():
+    seen: list[CheckworthinessModel] = []
+    threads = [threading.Thread(target=lambda: seen.append(default_model())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 8
+    assert all(m is seen[0] for m in seen)

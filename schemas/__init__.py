@@ -1,5 +1,6 @@
 """Marshmallow schemas of the HTTP API: they validate, serialize and document."""
 
+from schemas.claimreview import ClaimReviewDocumentSchema
 from schemas.problem import ProblemSchema
 from schemas.report import (
     ExtractionSchema,
@@ -9,7 +10,6 @@ from schemas.report import (
     ReportSchema,
     SourceListSchema,
 )
-from schemas.claimreview import ClaimReviewDocumentSchema
 from schemas.request import (
     CheckRequestSchema,
     ClaimsRequestSchema,

@@ -180,7 +180,7 @@ class ReportSchema(Schema):
     claims = fields.List(fields.Nested(CheckedClaimSchema))
     summary = fields.Nested(SummarySchema)
     sources = fields.List(fields.Nested(SourceStatusSchema))
-    cache = fields.String(metadata={"enum": ["hit", "partial", "miss", "unavailable"]})
+    cache = fields.String(metadata={"enum": ["hit", "partial", "miss", "unavailable", "bypass"]})
     sentences = fields.Integer(metadata={"description": "Sentences in the submitted text."})
     language = fields.String(metadata={"description": _LANGUAGE})
     notes = fields.List(fields.String(), metadata={"description": _NOTES})

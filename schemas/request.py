@@ -4,6 +4,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates, va
 
 MAX_TEXT_CHARS = 200_000
 MAX_CLAIM_CHARS = 2_000
+MAX_EVIDENCE_CHARS = 10_000
 
 
 def _not_blank(value: str) -> None:
@@ -95,6 +96,18 @@ class ClaimsRequestSchema(Schema):
     max_claims = fields.Integer(validate=validate.Range(min=1, max=200))
 
 
+class SuppliedEvidenceSchema(Schema):
+    """A passage the client retrieved itself."""
+
+    text = fields.String(
+        required=True,
+        validate=[validate.Length(max=MAX_EVIDENCE_CHARS), _not_blank],
+        metadata={"description": "The passage."},
+    )
+    title = fields.String(validate=validate.Length(max=500))
+    url = fields.Url(schemes={"http", "https"})
+
+
 class VerifyRequestSchema(_SourceChoice, _Review):
     """POST /v1/claims/verify: one claim or a list, without extraction."""
 
@@ -108,8 +121,18 @@ class VerifyRequestSchema(_SourceChoice, _Review):
         metadata={"description": "Several claims to verify."},
     )
 
+    evidence = fields.List(
+        fields.Nested(SuppliedEvidenceSchema),
+        validate=validate.Length(min=1, max=50),
+        metadata={
+            "description": "Judge on these passages only: no source is queried, nothing cached."
+        },
+    )
+
     @validates_schema
     def _one_of_claim_or_claims(self, data: dict, **kwargs) -> None:
-        """Exactly one of `claim` and `claims`."""
+        """Exactly one of `claim` and `claims`; supplied evidence excludes sources."""
         if ("claim" in data) == ("claims" in data):
             raise ValidationError("Give either `claim` or `claims`.", "_schema")
+        if "evidence" in data and "sources" in data:
+            raise ValidationError("With `evidence` no source is queried.", "sources")

@@ -13,7 +13,17 @@ from datetime import UTC, date, datetime
 from service import extraction, verification
 from service.cache import CacheUnavailable, MemoryCache, RedisCache, verdict_key
 from service.config import Settings
-from service.domain import LABELS, Claim, ClaimResult, Report, Sentence, SourceStatus, Verdict
+from service.domain import (
+    LABELS,
+    Claim,
+    ClaimResult,
+    Evidence,
+    Extraction,
+    Report,
+    Sentence,
+    SourceStatus,
+    Verdict,
+)
 from service.sources.base import Source
 from service.sources.fanout import gather
 
@@ -82,6 +92,18 @@ class Checker:
         max_claims = options.max_claims or self.settings.max_claims
         return extraction.extract_claims(text, min_score=min_score, max_claims=max_claims)
 
+    def extract_all(self, text: str, options: CheckOptions) -> Extraction:
+        """Every sentence with its score, and the claims (none when the text is not English)."""
+        language = extraction.detect_language(text)
+        english = language == extraction.ENGLISH
+        return Extraction(
+            threshold=self.threshold if options.min_score is None else options.min_score,
+            language=language,
+            notes=() if english else (extraction.language_note(language),),
+            sentences=tuple(self.score_sentences(text)),
+            claims=tuple(self.extract(text, options)) if english else (),
+        )
+
     def check_article(self, text: str, options: CheckOptions) -> Report:
         """Extract the claims of an article and judge each one (English text only)."""
         started = time.perf_counter()
@@ -115,6 +137,22 @@ class Checker:
             sources=tuple(_merge_statuses(names, outcomes)),
             cache=_cache_status(outcomes),
             summary=_summarise(outcome.verdict for outcome in outcomes),
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
+
+    def check_against(
+        self, claims: Sequence[Claim], evidence: Sequence[Evidence], options: CheckOptions
+    ) -> Report:
+        """Judge claims on evidence the client supplied: no source, no cache."""
+        started = time.perf_counter()
+        as_of = options.as_of or datetime.now(UTC).date()
+        checked_at = datetime.now(UTC).isoformat(timespec="seconds")
+        verdicts = [verification.judge(claim, evidence, as_of, checked_at) for claim in claims]
+        return Report(
+            claims=tuple(map(ClaimResult, claims, verdicts)),
+            sources=(),
+            cache="bypass",
+            summary=_summarise(verdicts),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
         )
 

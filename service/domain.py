@@ -123,3 +123,14 @@ class Report:
     language: str = "en"
     elapsed_ms: float = 0.0
     notes: tuple[str, ...] = ()  # notices for the client, e.g. that a text is not in English
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The answer to an extraction: every sentence scored, and the claims."""
+
+    threshold: float
+    language: str
+    notes: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]

@@ -12,8 +12,8 @@ from schemas import (
 from service.api.body import ApiBlueprint, checker
 from service.api.formats import JSON_LD, render_report
 from service.api.options import check_options
-from service.domain import Claim, Sentence
-from service.extraction import ENGLISH, detect_language, language_note
+from service.domain import Claim, Evidence, Sentence
+from service.extraction import claim_from_text
 
 blp = ApiBlueprint("claims", __name__, url_prefix="/v1", description="Extract and verify claims.")
 
@@ -29,23 +29,17 @@ def extract_claims(request: dict):
     (`original`, at `start`:`end`), its claimant and its kind. Text that is not in English is
     still scored, but gives no claims; `language` and `notes` say so.
     """
-    options = check_options(request)
-    text = request["text"]
-    threshold = checker().threshold if options.min_score is None else options.min_score
-    language = detect_language(text)
-    english = language == ENGLISH
-    claims = checker().extract(text, options) if english else []
-    sentences = checker().score_sentences(text)
+    found = checker().extract_all(request["text"], check_options(request))
     return {
-        "threshold": threshold,
-        "language": language,
-        "notes": [] if english else [language_note(language)],
-        "sentences": [_sentence(i, sentence, claims) for i, sentence in enumerate(sentences)],
-        "claims": claims,
+        "threshold": found.threshold,
+        "language": found.language,
+        "notes": found.notes,
+        "sentences": [_sentence(i, s, found.claims) for i, s in enumerate(found.sentences)],
+        "claims": found.claims,
     }
 
 
-def _sentence(index: int, sentence: Sentence, claims: list[Claim]) -> dict:
+def _sentence(index: int, sentence: Sentence, claims: tuple[Claim, ...]) -> dict:
     """A sentence as the extraction lists it: with its index and whether it gave a claim."""
     is_claim = any(sentence.start <= c.start and c.end <= sentence.end for c in claims)
     return {**asdict(sentence), "index": index, "is_claim": is_claim}
@@ -57,18 +51,26 @@ def _sentence(index: int, sentence: Sentence, claims: list[Claim]) -> dict:
 @blp.response(200, ReportSchema)
 @blp.alt_response(200, content_type=JSON_LD, success=True, description="As ClaimReview JSON-LD.")
 def verify_claims(request: dict, query: dict):
-    """Verify one claim or a list of claims as given, without extraction."""
+    """Verify one claim or a list of claims as given, without extraction.
+
+    With `evidence`, the verdicts rest on the supplied passages alone (for pipelines that do
+    their own retrieval): no source is queried and nothing is cached.
+    """
     texts = [request["claim"]] if "claim" in request else request["claims"]
-    claims = [
-        Claim(
-            id=f"c{number}",
-            text=text,
-            start=0,
-            end=len(text),
-            checkworthiness=1.0,
-            original=text,
-        )
-        for number, text in enumerate(texts, start=1)
-    ]
-    report = checker().check_claims(claims, check_options(request))
+    claims = [claim_from_text(f"c{n}", text) for n, text in enumerate(texts, start=1)]
+    options = check_options(request)
+    if "evidence" in request:
+        supplied = [
+            Evidence(
+                source="supplied",
+                title=item.get("title", ""),
+                snippet=item["text"],
+                url=item.get("url"),
+                score=1.0,
+            )
+            for item in request["evidence"]
+        ]
+        report = checker().check_against(claims, supplied, options)
+    else:
+        report = checker().check_claims(claims, options)
     return render_report(report, request, query)

@@ -3,7 +3,7 @@
 from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
 from service.extraction.claimant import find_claimant
 from service.extraction.entities import find_entities
-from service.extraction.extractor import extract_claims, score_sentences
+from service.extraction.extractor import claim_from_text, extract_claims, score_sentences
 from service.extraction.language import ENGLISH, detect_language, language_note
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
@@ -11,6 +11,7 @@ from service.extraction.sentences import split_sentences
 __all__ = [
     "DEFAULT_THRESHOLD",
     "ENGLISH",
+    "claim_from_text",
     "detect_language",
     "extract_claims",
     "find_claimant",

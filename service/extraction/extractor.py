@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from service.domain import Claim, Quantity, Sentence
 from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
-from service.extraction.claimant import PRONOUNS, attribute
+from service.extraction.claimant import PRONOUNS, attribute, find_claimant
 from service.extraction.clauses import split_facts
 from service.extraction.context import Setting, read_context
-from service.extraction.entities import Span, entity_spans
+from service.extraction.entities import Span, entity_spans, find_entities
 from service.extraction.people import People
 from service.extraction.pieces import Piece, whole
 from service.extraction.quantities import find_quantities
@@ -195,4 +195,19 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is not part of a longer word ("Japan" in "Japanese")."""
     return (start == 0 or not text[start - 1].isalnum()) and (
         end == len(text) or not text[end].isalnum()
+    )
+
+
+def claim_from_text(claim_id: str, text: str) -> Claim:
+    """A claim given as it is (no extraction): its entities, quantities and claimant read off."""
+    return Claim(
+        id=claim_id,
+        text=text,
+        start=0,
+        end=len(text),
+        checkworthiness=score_sentence(text),
+        claimant=find_claimant(text),
+        entities=tuple(find_entities(text)),
+        quantities=tuple(find_quantities(text)),
+        original=text,
     )

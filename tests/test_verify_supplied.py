@@ -1,0 +1,63 @@
+"""POST /v1/claims/verify with evidence supplied by the client: no source is queried."""
+
+import pytest
+
+CLAIM = "Nippon Steel offered $15 billion for Pittsburgh-based U.S. Steel."
+SUPPORTING = {
+    "title": "Nippon Steel",
+    "url": "https://en.wikipedia.org/wiki/Nippon_Steel",
+    "text": "In December 2023 Nippon Steel offered $15 billion for Pittsburgh-based U.S. Steel, "
+    "the American steelmaker.",
+}
+
+
+def test_the_verdict_rests_on_the_supplied_passages_only(client):
+    body = client.post(
+        "/v1/claims/verify", json={"claim": CLAIM, "evidence": [SUPPORTING]}
+    ).get_json()
+    assert body["sources"] == []
+    assert body["cache"] == "bypass"
+    claim = body["claims"][0]
+    assert [e["source"] for e in claim["evidence"]] == ["supplied"]
+    assert claim["evidence"][0]["url"] == SUPPORTING["url"]
+    assert claim["verdict"]["label"] == "supported"
+
+
+def test_an_unrelated_passage_gives_no_verdict(client):
+    passage = {"text": "Mount Fuji is the highest mountain in Japan, at 3,776 metres."}
+    body = client.post("/v1/claims/verify", json={"claim": CLAIM, "evidence": [passage]})
+    assert body.get_json()["claims"][0]["verdict"]["label"] == "not_enough_evidence"
+
+
+def test_supplied_evidence_applies_to_each_claim_and_to_the_sources_report(client):
+    claims = [CLAIM, "Nippon Steel offered $1.5 billion for Pittsburgh-based U.S. Steel."]
+    body = client.post(
+        "/v1/claims/verify", json={"claims": claims, "evidence": [SUPPORTING]}
+    ).get_json()
+    labels = [claim["verdict"]["label"] for claim in body["claims"]]
+    assert labels[0] == "supported"
+    assert labels[1] != "supported"
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        [],
+        [{"title": "no text"}],
+        [{"text": "   "}],
+        [{"text": "fine", "url": "javascript:alert(1)"}],
+        [{"text": "fine", "colour": "blue"}],
+        [{"text": "x"}] * 51,
+    ],
+)
+def test_invalid_evidence_is_422(client, evidence):
+    response = client.post("/v1/claims/verify", json={"claim": CLAIM, "evidence": evidence})
+    assert response.status_code == 422
+    assert "evidence" in response.get_json()["errors"]
+
+
+def test_evidence_and_sources_together_are_refused(client):
+    payload = {"claim": CLAIM, "evidence": [SUPPORTING], "sources": ["local"]}
+    response = client.post("/v1/claims/verify", json=payload)
+    assert response.status_code == 422
+    assert "sources" in response.get_json()["errors"]

@@ -137,4 +137,6 @@ def run_worker(settings: Settings, burst: bool = False, maintenance_interval: in
     )
     worker.grace = settings.job_grace
     _worker_wiring()
-    worker.work(burst=burst, with_scheduler=True, logging_level=settings.log_level.upper())
+    # No scheduler process: retries here are immediate, and a forked scheduler would outlive
+    # a worker that is killed.
+    worker.work(burst=burst, with_scheduler=False, logging_level=settings.log_level.upper())

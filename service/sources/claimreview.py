@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
@@ -24,6 +23,7 @@ from service.sources.claimreview_records import read_file
 from service.sources.factcheck import FactCheck, matched_evidence
 from service.sources.matching import MATCH_THRESHOLD
 from service.sources.query import build_query, fts5_match
+from service.sources.sqlite_reader import ThreadConnections
 
 FORMAT = "claimreview-1"
 IMPORT_HINT = "create it with: python -m service claimreview import OUT.sqlite FILE..."
@@ -124,10 +124,7 @@ class ClaimReviewSource:
             raise ConfigError(
                 f"source {name!r}: archive {str(self.path)!r} not found; {IMPORT_HINT}"
             )
-        self._uri = self.path.resolve().as_uri() + "?mode=ro"
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections = ThreadConnections(self.path)
         self._check()
 
     @classmethod
@@ -163,21 +160,11 @@ class ClaimReviewSource:
 
     def _connection(self) -> sqlite3.Connection:
         """This thread's read-only connection."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
-        return conn
+        return self._connections.get()
 
     def close(self) -> None:
         """Close every connection this source opened."""
-        with self._lock:
-            connections, self._connections = self._connections, []
-        for conn in connections:
-            conn.close()
-        self._local = threading.local()
+        self._connections.close()
 
     def search(self, claim: Claim, as_of: datetime.date, timeout: float) -> list[Evidence]:
         """The archived fact-checks of this claim, best match first."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Any, ClassVar
@@ -15,6 +14,7 @@ from service.sources.breaker import CircuitBreaker
 from service.sources.corpus_index import FORMAT_VERSION, build_corpus, default_wiki_summaries
 from service.sources.passage import best_passage
 from service.sources.query import build_query, fts5_match
+from service.sources.sqlite_reader import ThreadConnections
 
 __all__ = ["CorpusSource", "bm25_score", "build_corpus", "default_wiki_summaries"]
 
@@ -56,10 +56,7 @@ class CorpusSource:
             raise ConfigError(
                 f"source {name!r}: corpus index {str(self.path)!r} not found; " + BUILD_HINT
             )
-        self._uri = self.path.resolve().as_uri() + "?mode=ro"
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections = ThreadConnections(self.path)
         self._check_index()
 
     @classmethod
@@ -95,22 +92,12 @@ class CorpusSource:
             )
 
     def _connection(self) -> sqlite3.Connection:
-        """This thread's connection (searches run in a thread pool; sqlite3 wants one each)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
-        return conn
+        """This thread's read-only connection."""
+        return self._connections.get()
 
     def close(self) -> None:
         """Close every connection this source opened."""
-        with self._lock:
-            connections, self._connections = self._connections, []
-        for conn in connections:
-            conn.close()
-        self._local = threading.local()
+        self._connections.close()
 
     def search(self, claim: Claim, as_of: datetime.date, timeout: float) -> list[Evidence]:
         """The `limit` best documents for the claim, each with its most relevant sentences."""

@@ -131,6 +131,8 @@ def _table(report) -> str:
         verdict = result.verdict
         label = f"{verdict.label} ({verdict.confidence:.2f})"
         lines.append(f"{result.claim.id:>4}  {label:<28} {result.claim.text}")
+        if result.claim.claimant:
+            lines.append(f"      claimant: {result.claim.claimant} ({result.claim.kind})")
         lines.append(textwrap.indent(textwrap.fill(verdict.rationale, 90), " " * 6))
         for evidence in verdict.evidence[:2]:
             lines.append(f"      - [{evidence.stance}] {evidence.source}: {evidence.title}")
@@ -142,18 +144,19 @@ def _table(report) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    """Print every sentence with its score, marking the claims."""
-    from service import extraction
+    """Print every sentence with its score, then the claims as they stand alone."""
+    from service.extraction import DEFAULT_THRESHOLD, extract_claims, score_sentences
 
     text = _read(args.file)
-    threshold = extraction.DEFAULT_THRESHOLD if args.min_score is None else args.min_score
-    for sentence in extraction.score_sentences(text):
+    threshold = DEFAULT_THRESHOLD if args.min_score is None else args.min_score
+    for sentence in score_sentences(text):
         mark = "*" if sentence.checkworthiness >= threshold else " "
-        print(
-            f"{mark} {sentence.checkworthiness:.2f} [{sentence.start}:{sentence.end}] "
-            f"{sentence.text}"
-        )
-    print(f"\nthreshold {threshold}; * marks a claim")
+        span = f"[{sentence.start}:{sentence.end}]"
+        print(f"{mark} {sentence.checkworthiness:.2f} {span} {sentence.text}")
+    print(f"\nthreshold {threshold}; * marks a sentence at or above it\n\nclaims:")
+    for claim in extract_claims(text, min_score=threshold):
+        said = f" (claimant: {claim.claimant}; {claim.kind})" if claim.claimant else ""
+        print(f"{claim.id:>4} {claim.checkworthiness:.2f} {claim.text}{said}")
     return 0
 
 

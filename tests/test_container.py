@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -104,8 +105,14 @@ def gunicorn_server(sources_file, cache_prefix, tmp_path):
         "FACTCHECK_LOG_FORMAT": "json",
     }
     log = (tmp_path / "gunicorn.log").open("wb")
+    # A session of its own, so that teardown can stop the master and its workers together.
     process = subprocess.Popen(
-        _dockerfile_cmd(), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        _dockerfile_cmd(),
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -119,12 +126,12 @@ def gunicorn_server(sources_file, cache_prefix, tmp_path):
         except requests.RequestException:
             time.sleep(0.1)
     else:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         log.close()
         pytest.fail("gunicorn did not answer within 30 s")
     yield base
-    process.terminate()
+    os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)
     log.close()
 

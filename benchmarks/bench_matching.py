@@ -5,7 +5,8 @@
 
 The same shape as the service: SQLite FTS5 BM25 retrieves candidates (vclaim and title indexed),
 `service.sources.matching.rank_candidates` re-orders them. Figures: MAP@5 (the task's metric),
-recall of the first stage at N and re-ranking speed (candidates/s, one thread). The threshold's
+recall of the first stage at N and re-ranking speed (candidates/s on one thread, helped by the
+encoder's embedding cache as candidates recur across tweets). The threshold's
 precision / recall is measured by training/matching/fit_matcher.py and recorded in model.json.
 """
 

@@ -24,6 +24,7 @@ from service.log import configure_logging
 from service.sources.base import Source
 from service.sources.registry import build_sources, load_sources_file
 from service.sources.response_cache import response_cache_for
+from service.verification.choice import build_verifier
 
 log = logging.getLogger("service.http")
 
@@ -50,7 +51,8 @@ def build_wiring(settings: Settings) -> Wiring:
     entries = load_sources_file(settings.sources_file)
     sources = build_sources(entries, http, settings.user_agent, responses)
     queue = create_queue(settings) if cache.backend == "redis" else None
-    return Wiring(settings, http, sources, cache, Checker(settings, sources, cache), queue)
+    checker = Checker(settings, sources, cache, build_verifier(settings, http))
+    return Wiring(settings, http, sources, cache, checker, queue)
 
 
 def build_app(config: dict[str, Any]) -> Flask:

@@ -26,6 +26,8 @@ from service.domain import (
 )
 from service.sources.base import Source
 from service.sources.fanout import gather
+from service.verification.choice import DefaultVerifier
+from service.verification.verifier import Verifier
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +63,21 @@ class Checker:
     """Checks articles and claims; shared by the HTTP API, the worker and the command line."""
 
     def __init__(
-        self, settings: Settings, sources: Mapping[str, Source], cache: MemoryCache | RedisCache
+        self,
+        settings: Settings,
+        sources: Mapping[str, Source],
+        cache: MemoryCache | RedisCache,
+        verifier: Verifier | None = None,
     ) -> None:
         self.settings = settings
+        self.verifier = verifier or DefaultVerifier()  # the shipped stance model
         self.sources = dict(sources)
         self.cache = cache
         self.source_health: dict[str, SourceStatus] = {}
         self._claim_pool = ThreadPoolExecutor(settings.workers, thread_name_prefix="claim")
         self._source_pool = ThreadPoolExecutor(settings.workers * 4, thread_name_prefix="source")
+        # Part of every cache key: verdicts of another engine or verifier are not reused.
+        self._engine = f"{verification.ENGINE_VERSION}:{settings.verifier}"
 
     def close(self) -> None:
         """Stop the thread pools."""
@@ -147,7 +156,7 @@ class Checker:
         started = time.perf_counter()
         as_of = options.as_of or datetime.now(UTC).date()
         checked_at = datetime.now(UTC).isoformat(timespec="seconds")
-        verdicts = [verification.judge(claim, evidence, as_of, checked_at) for claim in claims]
+        verdicts = [self.verifier.judge(claim, evidence, as_of, checked_at) for claim in claims]
         return Report(
             claims=tuple(map(ClaimResult, claims, verdicts)),
             sources=(),
@@ -168,7 +177,7 @@ class Checker:
     def _judge_claim(self, claim: Claim, names: list[str], as_of: str, deadline: float) -> _Outcome:
         """One claim: cached verdict, or single-flight gather + judge + store."""
         key = verdict_key(
-            self.settings.cache_prefix, claim.text, as_of, names, verification.ENGINE_VERSION
+            self.settings.cache_prefix, claim.text, as_of, names, self._engine
         )
         try:
             cached = self.cache.get(key)
@@ -207,7 +216,7 @@ class Checker:
             failed = ", ".join(f"{s.name} ({s.status})" for s in statuses)
             reason = f"no source could be consulted: {failed}"
             return verification.judge_unavailable(claim, as_of_date, checked_at, reason), statuses
-        return verification.judge(claim, evidence, as_of_date, checked_at), statuses
+        return self.verifier.judge(claim, evidence, as_of_date, checked_at), statuses
 
     def _store(self, key: str, verdict: Verdict, statuses: list[SourceStatus]) -> str:
         """Cache a verdict (shorter when thin or degraded); returns the cache state."""

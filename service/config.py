@@ -40,6 +40,12 @@ class Settings:
     job_grace: int = 60  # seconds after job_timeout before a dead worker's job is re-run
     log_level: str = "INFO"
     log_format: str = "text"  # text | json
+    verifier: str = "default"  # default (ONNX stance model) | rules | nli_dir | llm
+    verifier_model_dir: str = ""  # a transformers NLI cross-encoder, for verifier=nli_dir
+    llm_url: str = "http://127.0.0.1:11434/v1"  # OpenAI-compatible base URL, for verifier=llm
+    llm_model: str = ""  # the chat model's name at that endpoint
+    llm_timeout: float = 30.0  # seconds per chat request
+    llm_api_key_env: str = ""  # name of the environment variable holding the API key, if any
 
     @property
     def user_agent(self) -> str:

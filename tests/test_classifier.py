@@ -55,16 +55,25 @@ def test_probabilities_are_in_range_and_in_input_order(model):
     scores = model.predict(sentences)
     assert len(scores) == len(sentences)
     assert all(0.0 <= s <= 1.0 for s in scores)
-    assert model.predict(sentences[::-1]) == pytest.approx(scores[::-1], abs=0.02)
+    assert model.predict(sentences[::-1]) == scores[::-1]
+
+
+MIXED = (FACTUAL + NOT_WORTHY) * 5 + ["Yes.", "x " * 300, "The deficit was $1.4 trillion."]
 
 
 def test_batch_results_equal_single_results(model):
-    # Many sentences of mixed lengths, so several padded batches are run.
-    sentences = (FACTUAL + NOT_WORTHY) * 6 + ["Yes.", "x " * 300]
-    batched = model.predict(sentences)
-    single = [model.predict([s])[0] for s in sentences]
-    # int8 activations are quantized per batch tensor, hence a small tolerance.
-    assert batched == pytest.approx(single, abs=0.02)
+    batched = model.predict(MIXED)
+    single = [model.predict([s])[0] for s in MIXED]
+    assert batched == single
+
+
+def test_padded_batches_stay_close_to_single_results():
+    bulk = CheckworthinessModel.load(MODEL_DIR, batch_size=16)
+    batched = bulk.predict(MIXED)
+    single = [bulk.predict([s])[0] for s in MIXED]
+    # int8 activations share one scale per batch: close, not bit-equal.
+    assert batched == pytest.approx(single, abs=0.1)
+    assert sum(abs(b - s) for b, s in zip(batched, single, strict=True)) / len(MIXED) < 0.02
 
 
 @pytest.mark.parametrize("empty", [[], ()])

@@ -236,3 +236,35 @@ def test_debunking_and_hearsay_cues(text: str, debunked: str | None, reported: s
 def test_clauses_split_at_sentences_and_relative_pronouns() -> None:
     parts = clauses("Pets help adults who do not have friends. It is the eighth track (2000).")
     assert parts == ["Pets help adults", "do not have friends.", "It is the eighth track", "2000"]
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "snippet", "stance", "phrase"),
+    [
+        (
+            "Japan doubled its defense spending in 2023.",
+            "In 2023 Japan's defense spending rose 10% to a record.",
+            "refutes",
+            "rose 10%",
+        ),
+        (
+            "Japan doubled its defense spending in 2023.",
+            "In 2023 Japan's defense spending increased by 95% over the plan.",
+            "supports",
+            "95%",
+        ),
+        (
+            "Steel output halved in Japan last year.",
+            "Steel output in Japan fell by 12 percent last year.",
+            "refutes",
+            "fell by 12 percent",
+        ),
+    ],
+)
+def test_a_multiplicative_change_is_compared_with_a_stated_percentage(
+    claim_text, snippet, stance, phrase
+):
+    claim = Claim("c", claim_text, 0, len(claim_text), 0.9)
+    result = assess(claim, Evidence("wiki", "Defense budget", snippet))
+    assert result.stance == stance
+    assert phrase in result.reason

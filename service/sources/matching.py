@@ -10,7 +10,6 @@ on CLEF 2020 Task 2 train. A candidate may carry its fact-check's title after a 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from service.sources.encoder import MODEL_DIR, SentenceEncoder
 from service.sources.matching_features import ClaimText, Lexicon, pair_features
 
 # Above it a candidate is almost always the same claim (precision-oriented; see model.json).
-MATCH_THRESHOLD = 0.7592
+MATCH_THRESHOLD = 0.6674
 FEATURES = ("cosine", "bm25", "numbers_agree", "numbers_conflict")
 
 
@@ -40,13 +39,16 @@ class Matcher:
 
     def features(self, claim: str, candidates: Sequence[str]) -> np.ndarray:
         """One row of FEATURES per candidate."""
-        texts = [ClaimText(claim).text, *(ClaimText(c.split("\n", 1)[0]).text for c in candidates)]
-        vectors = self.encoder.encode(texts)
-        return self.combine(claim, candidates, vectors[1:] @ vectors[0])
+        query = ClaimText(claim)
+        heads = [ClaimText(c.split("\n", 1)[0]).text for c in candidates]
+        vectors = self.encoder.encode([query.text, *heads])
+        return self._rows(query, candidates, vectors[1:] @ vectors[0])
 
     def combine(self, claim: str, candidates: Sequence[str], cosines: np.ndarray) -> np.ndarray:
         """The feature rows, given the cosines (fit_matcher.py computes those in bulk)."""
-        query = ClaimText(claim)
+        return self._rows(ClaimText(claim), candidates, cosines)
+
+    def _rows(self, query: ClaimText, candidates: Sequence[str], cosines) -> np.ndarray:
         rows = [
             [float(cosine), *pair_features(self.lexicon, query, ClaimText(candidate))]
             for cosine, candidate in zip(cosines, candidates, strict=True)
@@ -69,8 +71,7 @@ def default_matcher() -> Matcher:
 
 def match_score(claim: str, candidate: str) -> float:
     """How likely `candidate` (a fact-checked claim) is about the same claim, in [0, 1]."""
-    score = float(default_matcher().scores(claim, [candidate])[0])
-    return 0.0 if math.isnan(score) else score
+    return float(default_matcher().scores(claim, [candidate])[0])
 
 
 def rank_candidates(claim: str, candidates: Sequence[str]) -> list[tuple[int, float]]:

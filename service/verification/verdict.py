@@ -19,7 +19,7 @@ from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
 from service.verification.temporal import assess_statement
 
-ENGINE_VERSION = "2"  # part of the verdict cache key: bump whenever the rules change
+ENGINE_VERSION = "3"  # part of the verdict cache key: bump whenever the rules change
 
 MAX_EVIDENCE = 5
 SUPPORT_MIN = 0.6
@@ -31,7 +31,9 @@ REFUTE_DISCOUNT = 0.9  # refuted confidences are shaded down: accusing needs mor
 def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
     """Judge a claim on the evidence gathered for it, as of a date."""
     assessed = [
-        (replace(ev, stance=r.stance), r) for ev in evidence for r in [_assess(claim, ev, as_of)]
+        (replace(ev, stance=r.stance), r)
+        for ev in evidence
+        for r in [assess_passage(claim, ev, as_of)]
     ]
     relevant = [pair for pair in assessed if pair[1].relevant]
     support = _combine(r.strength for _, r in relevant if r.stance == "supports")
@@ -39,7 +41,7 @@ def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: s
     best_relevance = max((r.relevance for _, r in assessed), default=0.0)
     label, confidence = decide(support, refute, best_relevance)
     winner = {"supported": "supports", "refuted": "refutes"}.get(label)
-    relevant.sort(key=lambda pair: _rank_key(pair, winner))
+    relevant.sort(key=lambda pair: rank_key(pair, winner))
     closest = max(assessed, key=lambda pair: pair[1].relevance, default=None)
     rationale = explain(label, relevant, closest, evidence_count=len(evidence))
     kept = tuple(ev for ev, _ in relevant[:MAX_EVIDENCE])
@@ -66,7 +68,7 @@ def decide(support: float, refute: float, best_relevance: float) -> tuple[str, f
     return "not_enough_evidence", _clip(0.7 - 0.5 * signal - 0.3 * best_relevance, low=0.05)
 
 
-def _assess(claim: Claim, evidence: Evidence, as_of: date) -> StanceResult:
+def assess_passage(claim: Claim, evidence: Evidence, as_of: date) -> StanceResult:
     """A time-scoped statement is judged as of the date; any other passage by the text rules."""
     return assess_statement(claim, evidence, as_of) or assess(claim, evidence)
 
@@ -84,7 +86,7 @@ def _combine(strengths: Iterable[float]) -> float:
     return ranked[0] + (1.0 - ranked[0]) * 0.5 * second
 
 
-def _rank_key(pair: Ranked, winner: str | None) -> tuple[int, float, float]:
+def rank_key(pair: Ranked, winner: str | None) -> tuple[int, float, float]:
     """The deciding side first, then the other side, then neutral passages; strongest first."""
     _, result = pair
     group = 0 if result.stance == winner else 2 if result.stance == "neutral" else 1

@@ -37,15 +37,21 @@ def main() -> None:
     train_args = json.loads((run / "log.jsonl").read_text().splitlines()[0])["args"]
     tok = load_tokenizer(info["max_len"])
     dev_x, dev_y = read_ct24(args.data, "dev")
-    _, (hold_x, hold_y) = split_holdout(*read_ct24(args.data, "train"), float(train_args["holdout"]))
+    _, (hold_x, hold_y) = split_holdout(
+        *read_ct24(args.data, "train"), float(train_args["holdout"])
+    )
     dev_p = predict(net, [e.ids for e in tok.encode_batch(dev_x)])
     hold_p = predict(net, [e.ids for e in tok.encode_batch(hold_x)])
     args.out.mkdir(parents=True, exist_ok=True)
     np.save(args.out / "dev_soup.npy", dev_p)
     np.save(args.out / "hold_soup.npy", hold_p)
-    row = {"tag": "soup of " + " ".join(str(s) for s in args.states), "layers": info["layers"],
-           "max_len": info["max_len"], "dev": best_threshold(dev_p, np.array(dev_y)),
-           "hold_best": best_threshold(hold_p, np.array(hold_y)) if hold_y else {}}  # fmt: skip
+    row = {
+        "tag": "soup of " + " ".join(str(s) for s in args.states),
+        "layers": info["layers"],
+        "max_len": info["max_len"],
+        "dev": best_threshold(dev_p, np.array(dev_y)),
+        "hold_best": best_threshold(hold_p, np.array(hold_y)) if hold_y else {},
+    }
     torch.save(net.state_dict(), args.out / "best.pt")
     (args.out / "best.json").write_text(json.dumps(row))
     shutil.copy(run / "log.jsonl", args.out / "log.jsonl")

@@ -31,9 +31,16 @@ def main() -> None:
     hold_p = lr.predict_proba(vec.transform(hx))[:, 1]
     np.save(args.out / "dev_tfidf.npy", dev_p)
     np.save(args.out / "hold_tfidf.npy", hold_p)
-    print(json.dumps({"c": args.c, "features": len(vec.vocabulary_),
-                      "dev": best_threshold(dev_p, np.array(dy)),
-                      "hold": best_threshold(hold_p, np.array(hy))}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "c": args.c,
+                "features": len(vec.vocabulary_),
+                "dev": best_threshold(dev_p, np.array(dy)),
+                "hold": best_threshold(hold_p, np.array(hy)),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -37,8 +37,11 @@ def batches(ids: list[list[int]], size: int, rng: random.Random | None) -> list[
         return [order[i : i + size] for i in range(0, len(order), size)]
     rng.shuffle(order)
     chunk = size * 50  # sort within chunks so batches stay random but evenly long
-    order = [i for c in range(0, len(order), chunk) for i in
-             sorted(order[c : c + chunk], key=lambda i: len(ids[i]))]  # fmt: skip
+    order = [
+        i
+        for c in range(0, len(order), chunk)
+        for i in sorted(order[c : c + chunk], key=lambda i: len(ids[i]))
+    ]
     out = [order[i : i + size] for i in range(0, len(order), size)]
     rng.shuffle(out)
     return out
@@ -92,19 +95,25 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
-    (train_x, train_y), (hold_x, hold_y) = split_holdout(*read_ct24(args.data, "train"), args.holdout)
+    (train_x, train_y), (hold_x, hold_y) = split_holdout(
+        *read_ct24(args.data, "train"), args.holdout
+    )
     if args.ct20:
         extra_x, extra_y = read_ct20(args.data)
         train_x, train_y = train_x + extra_x, train_y + extra_y
     dev_x, dev_y = read_ct24(args.data, "dev")
     tok = load_tokenizer(args.max_len)
-    enc = {k: [e.ids for e in tok.encode_batch(v)] for k, v in
-           {"train": train_x, "dev": dev_x, "hold": hold_x}.items()}  # fmt: skip
+    enc = {
+        k: [e.ids for e in tok.encode_batch(v)]
+        for k, v in {"train": train_x, "dev": dev_x, "hold": hold_x}.items()
+    }
     net = CheckworthinessNet(args.layers)
     no_decay = [p for n, p in net.named_parameters() if "bias" in n or "LayerNorm" in n]
     decay = [p for n, p in net.named_parameters() if not ("bias" in n or "LayerNorm" in n)]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
-                             {"params": no_decay, "weight_decay": 0.0}], lr=args.lr)  # fmt: skip
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr,
+    )
     steps = args.epochs * math.ceil(len(train_x) / args.batch)
     warm = max(1, int(steps * args.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -134,16 +143,23 @@ def main() -> None:
                 torch.save(net.state_dict(), args.out / f"state_{tag}.pt")
             dev_m = best_threshold(dev_p, np.array(dev_y))
             hold_m = best_threshold(hold_p, np.array(hold_y)) if hold_y else {}
-            row = {"tag": tag, "step": step, "loss": float(loss), "min": (time.time() - start) / 60,
-                   "dev": dev_m, "hold_best": hold_m}  # fmt: skip
+            row = {
+                "tag": tag,
+                "step": step,
+                "loss": float(loss),
+                "min": (time.time() - start) / 60,
+                "dev": dev_m,
+                "hold_best": hold_m,
+            }
             log.write(json.dumps(row) + "\n")
             log.flush()
             print(json.dumps(row), flush=True)
             if dev_m["f1"] > best:
                 best = dev_m["f1"]
                 torch.save(net.state_dict(), args.out / "best.pt")
-                (args.out / "best.json").write_text(json.dumps({**row, "layers": args.layers,
-                                                               "max_len": args.max_len}))  # fmt: skip
+                (args.out / "best.json").write_text(
+                    json.dumps({**row, "layers": args.layers, "max_len": args.max_len})
+                )
     np.save(args.out / "hold_labels.npy", np.array(hold_y))
 
 

@@ -39,8 +39,14 @@ class CrossEncoder(torch.nn.Module):
 
 def logits(net, tok, pairs: list[tuple[str, str]], max_len: int) -> torch.Tensor:
     """Scores of (claim, candidate) pairs."""
-    enc = tok([a for a, _ in pairs], [b for _, b in pairs], padding=True, truncation="longest_first",
-              max_length=max_len, return_tensors="pt")  # fmt: skip
+    enc = tok(
+        [a for a, _ in pairs],
+        [b for _, b in pairs],
+        padding=True,
+        truncation="longest_first",
+        max_length=max_len,
+        return_tensors="pt",
+    )
     return net(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
 
 
@@ -120,7 +126,11 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step(), sched.step(), opt.zero_grad()
             losses.append(loss.item())
-        row = {"epoch": epoch, "loss": float(np.mean(losses)), "minutes": (time.time() - started) / 60}
+        row = {
+            "epoch": epoch,
+            "loss": float(np.mean(losses)),
+            "minutes": (time.time() - started) / 60,
+        }
         torch.save(net.state_dict(), args.out / "cross.pt")
         if held:
             row["heldout_map5"] = map_at_5(net, tok, held, claims, args)

@@ -66,13 +66,22 @@ def probabilities(groups: list[Group], w: np.ndarray, bias: float, hardest: bool
     return 1 / (1 + np.exp(-(x + bias))), y
 
 
+def wilson_lower(hits: np.ndarray, n: np.ndarray, z: float = 1.645) -> np.ndarray:
+    """One-sided 95% lower bound of a proportion hits / n (Wilson score interval)."""
+    p = hits / n
+    centre = p + z * z / (2 * n)
+    margin = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - margin) / (1 + z * z / n)
+
+
 def pick_threshold(groups: list[Group], w: np.ndarray, bias: float, precision: float) -> float:
-    """Lowest threshold whose precision against each query's best wrong candidate >= target."""
+    """Lowest threshold whose precision against each query's best wrong candidate is, with 95%
+    confidence, at least `precision` (a few hundred fitting pairs leave wide margins)."""
     p, y = probabilities(groups, w, bias, hardest=True)
     order = np.argsort(-p)
     hits = np.cumsum(y[order])
-    prec = hits / np.arange(1, len(p) + 1)
-    ok = np.flatnonzero(prec >= precision)
+    lower = wilson_lower(hits, np.arange(1, len(p) + 1))
+    ok = np.flatnonzero(lower >= precision)
     return float(p[order][ok[-1]]) if len(ok) else 1.0
 
 

@@ -91,6 +91,16 @@ def main() -> None:
         "inputs": ["input_ids", "attention_mask"], "output": "embedding (mean-pooled, unit length)",
         "export_min_cosine_vs_torch": round(check(model_dir, args.out / "model.onnx"), 4),
     })  # fmt: skip
+    if args.model:  # finetune.py's arguments sit in the first line of its log
+        log = Path(args.model).parent / "log.jsonl"
+        run_args = json.loads(log.read_text().splitlines()[0])["args"] if log.exists() else {}
+        meta["fine_tuning"] = {
+            "data": "CLEF 2020 Task 2 train tweets and their gold Snopes claims, less the "
+            f"held-out slice ({run_args.get('holdout', '?')}, seed {run_args.get('seed', '?')})",
+            "args": run_args,
+        }
+    else:
+        meta.pop("fine_tuning", None)
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps({k: meta[k] for k in ("name", "export_min_cosine_vs_torch")}))
 

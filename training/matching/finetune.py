@@ -104,7 +104,8 @@ def main() -> None:
     p.add_argument("--top-n", type=int, default=100)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--eval-dev", action="store_true", help="also report dev each epoch")
+    p.add_argument("--eval-dev", action="store_true", help="also report dev (cosine alone)")
+    p.add_argument("--eval-every-epoch", action="store_true", help="not only after the last")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -141,9 +142,9 @@ def main() -> None:
             "loss": float(np.mean(model_loss)),
             "minutes": (time.time() - started) / 60,
         }
-        if held:
+        if held and (args.eval_every_epoch or epoch == args.epochs):
             row["heldout_map5"] = map_at_5(model, tok, held, claims, args)
-        if dev:
+        if dev and (args.eval_every_epoch or epoch == args.epochs):
             row["dev_map5"] = map_at_5(model, tok, dev, claims, args)
         print(json.dumps(row), flush=True)
         log.write(json.dumps(row) + "\n")

@@ -1,0 +1,166 @@
+"""Verifiers: what the checker calls to judge a claim on its evidence.
+
+`RuleVerifier` is the explainable rules engine alone (verdict.judge). `ModelVerifier` scores each
+passage with a stance model (the shipped ONNX cross-encoder by default, or any object with the
+same `probabilities` method, e.g. nli_transformers.TransformersNli), keeps the rules' exact
+findings (fact-check ratings, time-scoped statements, numbers) beside it, and aggregates with
+the calibrated weights of aggregate.py. `LlmVerifier` (llm_judge.py) asks a chat model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Protocol
+
+import numpy as np
+
+from service.domain import Claim, Evidence, Verdict
+from service.verification import verdict as rules
+from service.verification.aggregate import Aggregator
+from service.verification.rationale import explain
+from service.verification.stance import RELEVANCE_FLOOR, StanceResult
+
+PASSAGE_DECIDES = 0.5  # a passage's stance is the side it gives at least this probability
+NO_OVERLAP = 0.1  # below this share of the claim's content words a passage is off topic
+_ANAPHOR = re.compile(
+    r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
+)
+
+
+class Verifier(Protocol):
+    """Judges a claim on its evidence, as of a date."""
+
+    def judge(
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str
+    ) -> Verdict:
+        """The verdict on the claim."""
+        ...
+
+
+class PassageScorer(Protocol):
+    """A stance model: (supports, neutral, refutes) probabilities of (claim, passage) pairs."""
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """An (n, 3) array, one row per pair, in input order."""
+        ...
+
+
+class RuleVerifier:
+    """The explainable rules alone (verdict.judge)."""
+
+    def judge(
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str
+    ) -> Verdict:
+        """The rules' verdict."""
+        return rules.judge(claim, evidence, as_of, checked_at)
+
+
+class ModelVerifier:
+    """A stance model per passage, the rules beside it, a calibrated aggregation over both."""
+
+    def __init__(self, scorer: PassageScorer, aggregator: Aggregator, titles: bool = False) -> None:
+        self.scorer = scorer
+        self.aggregator = aggregator
+        self.titles = titles  # prefix a passage with its title when the text does not name it
+
+    def judge(
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str
+    ) -> Verdict:
+        """The verdict, naming the passage that decided it."""
+        if not evidence:
+            return rules.judge(claim, evidence, as_of, checked_at)
+        probs, found = self.readings(claim, evidence, as_of)
+        label, confidence = self.aggregator.decide(probs, found)
+        winner = {"supported": "supports", "refuted": "refutes"}.get(label)
+        results = [_passage_result(p, r) for p, r in zip(probs, found, strict=True)]
+        results = _ensure_winner(results, probs, winner)
+        ranked = [
+            (replace(ev, stance=r.stance), r) for ev, r in zip(evidence, results, strict=True)
+        ]
+        relevant = [pair for pair in ranked if pair[1].relevant]
+        relevant.sort(key=lambda pair: rules.rank_key(pair, winner))
+        closest = max(ranked, key=lambda pair: pair[1].relevance)
+        rationale = explain(label, relevant, closest, evidence_count=len(evidence))
+        kept = tuple(ev for ev, _ in relevant[: rules.MAX_EVIDENCE])
+        return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
+
+    def readings(
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date
+    ) -> tuple[np.ndarray, list[StanceResult]]:
+        """Each passage's (supports, neutral, refutes) probabilities and the rules' reading."""
+        found = [rules.assess_passage(claim, ev, as_of) for ev in evidence]
+        return self._probabilities(claim, evidence, found), found
+
+    def _probabilities(
+        self, claim: Claim, evidence: Sequence[Evidence], found: Sequence[StanceResult]
+    ) -> np.ndarray:
+        """Model probabilities; a rated fact-check or a dated statement keeps the rules' reading."""
+        probs = np.zeros((len(evidence), 3))
+        textual = [i for i, ev in enumerate(evidence) if not _by_rules(ev, found[i])]
+        if textual:
+            pairs = [(claim.text, self._text(evidence[i])) for i in textual]
+            probs[textual] = self.scorer.probabilities(pairs)
+        for i, ev in enumerate(evidence):
+            if _by_rules(ev, found[i]):
+                probs[i] = _as_probabilities(found[i])
+        return probs
+
+    def _text(self, evidence: Evidence) -> str:
+        title = evidence.title.strip()
+        if self.titles and title and title.lower() not in evidence.snippet.lower():
+            return f"{title}: {evidence.snippet}"
+        return evidence.snippet
+
+
+def _by_rules(evidence: Evidence, found: StanceResult) -> bool:
+    """A fact-check's rating or a Wikidata statement (exact data the rules read best), or a
+    passage sharing no content word with the claim that does not open by referring back ("She
+    is known for ..."): off topic whatever a model says (NLI training data calls many unrelated
+    pairs contradictions)."""
+    structured = evidence.rating is not None or evidence.relation is not None
+    unrelated = found.relevance < NO_OVERLAP and not _ANAPHOR.match(evidence.snippet)
+    return structured or unrelated
+
+
+def _as_probabilities(result: StanceResult) -> np.ndarray:
+    side = {"supports": 0, "refutes": 2}.get(result.stance)
+    out = np.array([0.0, 1.0, 0.0])
+    if side is not None:
+        out[side], out[1] = result.strength, 1.0 - result.strength
+    return out
+
+
+def _passage_result(p: np.ndarray, rule: StanceResult) -> StanceResult:
+    """A passage's stance for the rationale: the model's side, in the rules' words if they agree."""
+    side = int(np.argmax(p))
+    stance = ("supports", "neutral", "refutes")[side]
+    if stance != "neutral" and p[side] < PASSAGE_DECIDES:
+        stance = "neutral"
+    if stance == "neutral" and rule.stance != "neutral":
+        return rule  # an exact finding (a figure, a rating) the model did not weigh as much
+    if stance == rule.stance:
+        return replace(rule, strength=round(float(p[side]), 3) if stance != "neutral" else 0.0)
+    verb = {"supports": "states it", "refutes": "contradicts it"}
+    reason = f"{verb[stance]} (stance model, p={p[side]:.2f})"
+    return StanceResult(
+        stance, round(float(p[side]), 3), reason, max(rule.relevance, RELEVANCE_FLOOR)
+    )
+
+
+def _ensure_winner(
+    results: list[StanceResult], probs: np.ndarray, winner: str | None
+) -> list[StanceResult]:
+    """The rationale must name a passage on the winning side: the one the model leans to most."""
+    if winner is None or any(r.stance == winner for r in results):
+        return results
+    column = 0 if winner == "supports" else 2
+    best = int(np.argmax(probs[:, column]))
+    leaning = "supporting" if winner == "supports" else "contradicting"
+    reason = f"leans towards {leaning} it (stance model, p={probs[best, column]:.2f})"
+    results = list(results)
+    results[best] = StanceResult(winner, float(probs[best, column]), reason,
+                                 max(results[best].relevance, RELEVANCE_FLOOR))  # fmt: skip
+    return results

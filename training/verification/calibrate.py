@@ -1,0 +1,141 @@
+"""Fit the claim-level aggregation (multinomial logistic regression) and the refute threshold.
+
+Run with the service's venv, after export_onnx.py (needs only numpy, onnxruntime, tokenizers):
+
+    .venv/bin/python training/verification/calibrate.py [--data ../shared/data]
+
+Features come from the shipped ONNX model and the rules (service/verification/aggregate.py) on
+FEVER Symmetric v0.2 dev and Climate-FEVER dev (DISPUTED dropped). Claims are split in two
+folds by a hash of their id; weights fitted on one fold are stored for judging the other
+("fold_a" is fitted on fold a), and "all" (fitted on both) ships. The refute threshold maximises
+the right verdicts on the fitting claims with a wrong `refuted` counted as --refute-cost errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from verification_data import fold_of, load_climate_fever, load_fever_symmetric  # noqa: E402
+
+from service.verification.aggregate import FEATURES, OUTCOMES, Aggregator, features  # noqa: E402
+from service.verification.stance_model import MODEL_DIR, default_model  # noqa: E402
+from service.verification.verifier import ModelVerifier  # noqa: E402
+
+AS_OF = __import__("datetime").date(2025, 1, 1)
+
+
+def feature_rows(data: Path, titles: bool) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """Feature rows, outcome indices, folds and data set names of every benchmark claim."""
+    # The features do not depend on the aggregation weights: start from the defaults.
+    verifier = ModelVerifier(default_model(), Aggregator.from_meta(None), titles)
+    rows, labels, folds, sets = [], [], [], []
+    folder = data / "verification"
+    sets_to_read = (
+        ("fever_symmetric", load_fever_symmetric, "fever_symmetric_dev.jsonl"),
+        ("climate_fever", load_climate_fever, "climate_fever_dev.jsonl"),
+    )
+    for name, loader, file in sets_to_read:
+        for claim, evidence, gold in loader(folder / file):
+            probs, found = verifier.readings(claim, evidence, AS_OF)
+            rows.append(features(probs, found))
+            labels.append(OUTCOMES.index(gold))
+            folds.append(fold_of(claim.id))
+            sets.append(name)
+    return np.array(rows), np.array(labels), folds, sets
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> np.ndarray:
+    """Multinomial logistic regression by full-batch gradient descent (bias unpenalised)."""
+    w = np.zeros((len(OUTCOMES), x.shape[1]))
+    onehot = np.eye(len(OUTCOMES))[y]
+    for _ in range(steps):
+        s = x @ w.T
+        p = np.exp(s - s.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        grad = (p - onehot).T @ x / len(x)
+        grad[:, 1:] += l2 * w[:, 1:]
+        w -= 2.0 * grad
+    return w
+
+
+def refute_threshold(agg: Aggregator, x: np.ndarray, y: np.ndarray, cost: float) -> float:
+    """The P(refuted) threshold with the most right verdicts on the fitted claims, a wrong
+    `refuted` counting as `cost` errors (a demoted one becomes an abstention)."""
+    p = np.array([agg.outcome_probabilities(row) for row in x])
+    top = p.argmax(1)
+    best, best_score = 0.34, -np.inf
+    for t in np.arange(0.34, 0.96, 0.02):
+        pred = np.where((top == 1) & (p[:, 1] < t), 2, top)
+        wrong_refuted = ((pred == 1) & (y != 1)).sum()
+        score = (pred == y).sum() - (cost - 1.0) * wrong_refuted
+        if score > best_score:
+            best, best_score = float(t), score
+    return round(best, 2)
+
+
+def fitted(x: np.ndarray, y: np.ndarray, cost: float) -> dict:
+    """Weights and thresholds fitted on (x, y), in model.json's form."""
+    w = fit(x, y)
+    agg = Aggregator(w)
+    return {
+        "weights": np.round(w, 4).tolist(),
+        "refute_threshold": refute_threshold(agg, x, y, cost),
+        "conflict_threshold": 0.9,
+        "claims": int(len(y)),
+    }
+
+
+def main() -> None:
+    """Fit per fold and on all, print the held-out accuracy, write model.json."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    p.add_argument("--refute-cost", type=float, default=2.0, help="errors a wrong refuted counts")
+    p.add_argument("--model", type=Path, default=MODEL_DIR)
+    p.add_argument("--titles", action="store_true", help="prefix passages with their titles")
+    args = p.parse_args()
+    x, y, folds, sets = feature_rows(args.data, args.titles)
+    folds_arr = np.array(folds)
+    out = {
+        "features": list(FEATURES),
+        "outcomes": list(OUTCOMES),
+        "titles": args.titles,
+        "fitted_on": "FEVER Symmetric v0.2 dev + Climate-FEVER dev (no DISPUTED); folds by "
+        "sha1(claim id); fold_X is fitted on fold X and judges the other fold",
+    }
+    for fold in ("a", "b"):
+        mask = folds_arr == fold
+        out[f"fold_{fold}"] = fitted(x[mask], y[mask], args.refute_cost)
+    out["all"] = fitted(x, y, args.refute_cost)
+    meta_path = args.model / "model.json"
+    meta = json.loads(meta_path.read_text())
+    meta["aggregation"] = out
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    pred = np.zeros(len(y), dtype=int)
+    for fold, other in (("a", "b"), ("b", "a")):
+        agg = Aggregator.from_meta(out[f"fold_{other}"])
+        for i in np.flatnonzero(folds_arr == fold):
+            pred[i] = OUTCOMES.index(agg.decide_row(x[i])[0])
+    metrics = {}
+    for name in sorted(set(sets)):
+        mask = np.array(sets) == name
+        accuracy = float((pred[mask] == y[mask]).mean())
+        refuted = pred[mask] == 1
+        precision = float((y[mask][refuted] == 1).mean()) if refuted.any() else None
+        metrics[name] = {"accuracy": round(accuracy, 3), "refuted_precision": precision,
+                         "refuted": int(refuted.sum()), "claims": int(mask.sum())}  # fmt: skip
+        print(name, json.dumps(metrics[name]))
+    meta["metrics_cross_fold"] = metrics
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in out["all"].items() if k != "weights"}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Export a trained checkpoint to ONNX, quantize it to int8 and write the shipped model folder.
+
+Writes model.onnx (ids, mask, type ids -> logits of supports / neutral / refutes) and
+tokenizer.json, and starts model.json (max length, labels, training data, training args);
+calibrate.py then adds the temperature, the aggregation weights and the measured figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+import onnx
+import torch
+from data import REPO_ROOT, TRAINING_DATA
+from model import LABELS, StanceNet
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from onnxruntime.transformers.optimizer import optimize_model
+from train import load_tokenizer
+
+
+class LogitsNet(torch.nn.Module):
+    """The exported graph: the network without dropout, named inputs, one output."""
+
+    def __init__(self, net: StanceNet) -> None:
+        super().__init__()
+        self.net = net.eval()
+
+    def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: D102
+        return self.net(input_ids, attention_mask, token_type_ids)
+
+
+def export(net: StanceNet, path: Path) -> None:
+    """Write the fused, int8-quantized graph to `path`."""
+    ids = torch.ones(2, 8, dtype=torch.long)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {n: {0: "batch", 1: "tokens"} for n in names} | {"logits": {0: "batch"}}
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        torch.onnx.export(LogitsNet(net), (ids, ids, ids * 0), str(fp32), dynamo=False,
+                          input_names=names, output_names=["logits"], dynamic_axes=axes,
+                          opset_version=17)  # fmt: skip
+        size = net.encoder.config.hidden_size  # fused kernels run faster on one core
+        optimize_model(str(fp32), "bert", num_heads=12, hidden_size=size).save_model_to_file(
+            str(fp32)
+        )
+        quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=True,
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})  # fmt: skip
+
+
+def main() -> None:
+    """Export the checkpoint and write the folder's first model.json."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--run", type=Path, required=True, help="folder written by train.py")
+    p.add_argument("--checkpoint", default="last.pt")
+    p.add_argument("--out", type=Path, default=REPO_ROOT / "service" / "verification" / "model")
+    args = p.parse_args()
+    train_args = json.loads((args.run / "args.json").read_text())
+    net = StanceNet()
+    net.load_state_dict(torch.load(args.run / args.checkpoint))
+    args.out.mkdir(parents=True, exist_ok=True)
+    export(net, args.out / "model.onnx")
+    max_len = int(train_args["max_len"])
+    load_tokenizer(max_len).save(str(args.out / "tokenizer.json"))
+    meta = {
+        "name": "stance-minilm-int8",
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
+        "max_length": max_len, "labels": LABELS,
+        "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "logits",
+        "training_data": TRAINING_DATA, "training_args": train_args,
+        "checkpoint": args.checkpoint,
+    }  # fmt: skip
+    (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -176,9 +176,7 @@ class Checker:
 
     def _judge_claim(self, claim: Claim, names: list[str], as_of: str, deadline: float) -> _Outcome:
         """One claim: cached verdict, or single-flight gather + judge + store."""
-        key = verdict_key(
-            self.settings.cache_prefix, claim.text, as_of, names, self._engine
-        )
+        key = verdict_key(self.settings.cache_prefix, claim.text, as_of, names, self._engine)
         try:
             cached = self.cache.get(key)
             if cached is not None:

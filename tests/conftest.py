@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from service.sources.corpus import build_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def settle(httpserver, seconds: float = 3.0) -> None:
+    """Wait for a released, stalled request to be answered, so it lands in this test's log."""
+    deadline = time.monotonic() + seconds
+    while not httpserver.log and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from service.sources import http_answer
 from service.sources.base import SourceError
 from service.sources.http import HttpClient, RetryPolicy, cache_key
 from service.sources.response_cache import MemoryResponseCache, RedisResponseCache
-from tests.conftest import REDIS_URL
+from tests.conftest import REDIS_URL, settle
 
 USER_AGENT = "factcheck-tests/0.1 (ops@example.org) requests/2"
 PATH = "/api"
@@ -195,6 +195,7 @@ def test_a_hanging_server_is_a_timeout_at_the_deadline(client, httpserver):
     with pytest.raises(SourceError) as caught:
         get(client, httpserver, timeout=0.3)
     release.set()
+    settle(httpserver)
     assert caught.value.kind == "timeout"
     assert time.monotonic() - started < 0.5
 

@@ -24,6 +24,7 @@ from service.sources.wikidata_model import (
     pick,
 )
 from service.verification import judge
+from tests.conftest import settle
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
 API_PATH = "/w/api.php"
@@ -350,5 +351,6 @@ def test_a_hanging_api_is_a_timeout_within_the_deadline(httpserver, http):
     with pytest.raises(SourceError) as caught:
         source.search(CLAIM, datetime.date(2025, 2, 8), timeout=0.3)
     release.set()
+    settle(httpserver)
     assert caught.value.kind == "timeout"
     assert time.monotonic() - started < 0.5

@@ -61,3 +61,23 @@ def test_evidence_and_sources_together_are_refused(client):
     response = client.post("/v1/claims/verify", json=payload)
     assert response.status_code == 422
     assert "sources" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passages"),
+    [
+        (
+            "Another matter of concern is the blocking of a $15 billion acquisition bid by "
+            "Nippon Steel for Pittsburgh-based US Steel.",
+            [
+                "Hiroshima is the capital of Hiroshima Prefecture in Japan. In 1945 it was the "
+                "first city to be struck by a nuclear weapon.",
+                "Donald Duck is a cartoon character created by the Walt Disney Company.",
+            ],
+        ),
+    ],
+)
+def test_off_topic_passages_give_no_verdict(client, claim, passages):
+    evidence = [{"text": text} for text in passages]
+    body = client.post("/v1/claims/verify", json={"claim": claim, "evidence": evidence})
+    assert body.get_json()["claims"][0]["verdict"]["label"] == "not_enough_evidence"

@@ -22,8 +22,8 @@ from tokenizers import Tokenizer
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # int8 activations are quantized per run with one scale for the whole batch, so a sentence's
 # score moves a little (mean 0.01, up to ~0.1) with its batch mates. One sentence per run keeps
-# every score independent of its neighbours at ~370 sentences/s per core; batches of 8-32 give
-# ~580/s for bulk scoring where that does not matter.
+# every score a function of its sentence alone, at ~560 sentences/s on one core against ~630/s
+# in batches of 32 (benchmarks/bench_checkworthiness.py); bulk scoring may pass batch_size.
 BATCH_SIZE = 1
 
 

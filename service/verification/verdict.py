@@ -19,7 +19,7 @@ from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
 from service.verification.temporal import assess_statement
 
-ENGINE_VERSION = "3"  # part of the verdict cache key: bump whenever the rules change
+ENGINE_VERSION = "4"  # part of the verdict cache key: bump whenever the rules change
 
 MAX_EVIDENCE = 5
 SUPPORT_MIN = 0.6

@@ -24,6 +24,9 @@ from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
 
 PASSAGE_DECIDES = 0.5  # a passage's stance is the side it gives at least this probability
+# Below these confidences a side is not declared: with open retrieval most passages are
+# off topic, and a calibrated 0.45 "supported" is a coin toss. Refuting needs more.
+MIN_CONFIDENCE = {"supported": 0.5, "refuted": 0.6}
 NO_OVERLAP = 0.1  # below this share of the claim's content words a passage is off topic
 _ANAPHOR = re.compile(
     r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
@@ -74,6 +77,9 @@ class ModelVerifier:
             return rules.judge(claim, evidence, as_of, checked_at)
         probs, found = self.readings(claim, evidence, as_of)
         label, confidence = self.aggregator.decide(probs, found)
+        if confidence < MIN_CONFIDENCE.get(label, 0.0):
+            # Abstain; the confidence of the abstention is the doubt about the side.
+            label, confidence = "not_enough_evidence", round(1.0 - confidence, 3)
         winner = {"supported": "supports", "refuted": "refutes"}.get(label)
         results = [_passage_result(p, r) for p, r in zip(probs, found, strict=True)]
         results = _ensure_winner(results, probs, winner)

@@ -85,7 +85,6 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--ct20", action="store_true", help="add the CLEF 2020 tweets to training")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--keep-all", action="store_true", help="save the weights at every evaluation")
     return p.parse_args()
 
 
@@ -139,8 +138,6 @@ def main() -> None:
             dev_p, hold_p = predict(net, enc["dev"]), predict(net, enc["hold"])
             np.save(args.out / f"dev_{tag}.npy", dev_p)
             np.save(args.out / f"hold_{tag}.npy", hold_p)
-            if args.keep_all:  # for weight averaging across checkpoints and runs (soup.py)
-                torch.save(net.state_dict(), args.out / f"state_{tag}.pt")
             dev_m = best_threshold(dev_p, np.array(dev_y))
             hold_m = best_threshold(hold_p, np.array(hold_y)) if hold_y else {}
             row = {

@@ -157,7 +157,7 @@ def test_a_job_whose_worker_is_killed_is_run_again(make_app, redis_env, httpserv
         assert client.get(location).get_json()["status"] == "running"
         second = _start_worker(env, log)
         try:
-            done = _poll(client, location, {"done", "failed"}, seconds=40, fail=False)
+            done = _poll(client, location, {"done", "failed"}, seconds=60, fail=False)
         finally:
             second.terminate()
             second.wait(timeout=20)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
-from tokenizers import Tokenizer
+
+from service.onnx_model import load_model_files
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "claim-matcher"
 CACHE_SIZE = 4096  # embeddings of recent texts: popular fact-checks come back again and again
@@ -21,18 +20,7 @@ class SentenceEncoder:
     def __init__(
         self, model_dir: str | Path = MODEL_DIR, threads: int = 1, cache_size: int = CACHE_SIZE
     ) -> None:
-        model_dir = Path(model_dir)
-        self.meta = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tokenizer.enable_truncation(int(self.meta["max_length"]))
-        self.tokenizer.no_padding()
-        options = ort.SessionOptions()
-        # One thread by default: the web workers already use every core, one request each.
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(
-            str(model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        self.session, self.tokenizer, self.meta = load_model_files(model_dir, threads)
         self._embed = lru_cache(maxsize=cache_size)(self._embed_one)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -9,7 +9,6 @@ weights, the training data and the measured figures.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
+
+from service.onnx_model import load_model_files
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 BATCH_SIZE = 16
@@ -37,18 +38,7 @@ class StanceModel:
     @classmethod
     def load(cls, directory: str | Path = MODEL_DIR, threads: int = 1) -> StanceModel:
         """Read model.onnx, tokenizer.json and model.json from `directory`."""
-        directory = Path(directory)
-        meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        session = ort.InferenceSession(
-            str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
-        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        tokenizer.no_padding()  # padding is per batch, to the longest pair in it
-        tokenizer.enable_truncation(int(meta["max_length"]))
+        session, tokenizer, meta = load_model_files(directory, threads)
         return cls(session, tokenizer, meta)
 
     @property

@@ -1,6 +1,7 @@
 """How long a check of an article takes, cold and cached (medians of several runs).
 
     .venv/bin/python benchmarks/bench_check.py [--article FILE] [--runs 7] [--redis-url URL]
+        [--sources-file benchmarks/sources-embedded.yaml]
 
 Uses the configured sources (FACTCHECK_SOURCES_FILE, default sources.yaml: the embedded corpus).
 """
@@ -32,10 +33,18 @@ def main() -> None:
     parser.add_argument("--article", type=Path, default=DEFAULT_ARTICLE)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--redis-url", default="", help="default: the memory cache")
+    parser.add_argument(
+        "--sources-file",
+        help="default: FACTCHECK_SOURCES_FILE or sources.yaml; "
+        "benchmarks/sources-embedded.yaml is the corpus alone",
+    )
     args = parser.parse_args()
 
     text = args.article.read_text(encoding="utf-8")
-    settings = Settings.load(overrides={"redis_url": args.redis_url})
+    overrides = {"redis_url": args.redis_url}
+    if args.sources_file:
+        overrides["sources_file"] = args.sources_file
+    settings = Settings.load(overrides=overrides)
     started = time.perf_counter()
     wiring = build_wiring(settings)
     startup_ms = (time.perf_counter() - started) * 1000

@@ -12,13 +12,14 @@ import time
 import pytest
 import redis
 import requests
+import urllib3
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from service.sources import http as http_module
 from service.sources import http_answer
 from service.sources.base import SourceError
-from service.sources.http import HttpClient, RetryPolicy, cache_key
+from service.sources.http import HttpClient, RetryPolicy, cache_key, unresolvable
 from service.sources.response_cache import MemoryResponseCache, RedisResponseCache
 from tests.conftest import REDIS_URL, settle
 
@@ -311,3 +312,27 @@ def test_cache_keys_ignore_parameter_order():
     a = cache_key("https://x.org/api", {"a": 1, "b": "two"})
     assert a == cache_key("https://x.org/api", {"b": "two", "a": "1"})
     assert a != cache_key("https://x.org/api", {"a": 1, "b": "three"})
+
+
+def _connection_error(reason):
+    return requests.ConnectionError(
+        urllib3.exceptions.MaxRetryError(None, "https://en.wikipedia.org/w/api.php", reason)
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (
+            _connection_error(
+                urllib3.exceptions.NameResolutionError("en.wikipedia.org", None, OSError("-2"))
+            ),
+            True,
+        ),
+        (_connection_error(urllib3.exceptions.NewConnectionError(None, "refused")), False),
+        (requests.ConnectionError("reset by peer"), False),
+        (requests.ConnectionError(), False),
+    ],
+)
+def test_only_a_name_that_does_not_resolve_is_not_retried(error, expected):
+    assert unresolvable(error) is expected

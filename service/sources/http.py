@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import requests
+import urllib3
 
 from service.sources.base import SourceError, parse_retry_after
 from service.sources.http_answer import Raw, Retryable, check_status, parse_json, read_body
@@ -138,7 +139,10 @@ class HttpClient:
         except requests.Timeout:
             raise SourceError("timeout", f"no answer within {timeout:.2f} s") from None
         except requests.RequestException as exc:
-            raise Retryable(SourceError("error", f"request failed: {type(exc).__name__}")) from None
+            error = SourceError("error", f"request failed: {type(exc).__name__}")
+            if unresolvable(exc):
+                raise error from None  # no DNS answer: a retry within seconds will not get one
+            raise Retryable(error) from None
         with response:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             check_status(response, retry_after)
@@ -167,6 +171,12 @@ class HttpClient:
         """Keep an answer the parser accepted."""
         assert self.cache is not None
         self.cache.set(key, body, ttl)
+
+
+def unresolvable(exc: requests.RequestException) -> bool:
+    """Whether a request failed because the host name does not resolve (offline, or a typo)."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, urllib3.exceptions.NameResolutionError)
 
 
 def _backoff(retry: RetryPolicy, attempt: int, rng: random.Random) -> float:

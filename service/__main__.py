@@ -145,16 +145,17 @@ def _table(report) -> str:
 
 def _extract(args: argparse.Namespace) -> int:
     """Print every sentence with its score, then the claims as they stand alone."""
-    from service.extraction import DEFAULT_THRESHOLD, extract_claims, score_sentences
+    from service.extraction import DEFAULT_THRESHOLD, extract_all
 
     text = _read(args.file)
     threshold = DEFAULT_THRESHOLD if args.min_score is None else args.min_score
-    for sentence in score_sentences(text):
+    sentences, claims = extract_all(text, min_score=threshold)
+    for sentence in sentences:
         mark = "*" if sentence.checkworthiness >= threshold else " "
         span = f"[{sentence.start}:{sentence.end}]"
         print(f"{mark} {sentence.checkworthiness:.2f} {span} {sentence.text}")
     print(f"\nthreshold {threshold}; * marks a sentence at or above it\n\nclaims:")
-    for claim in extract_claims(text, min_score=threshold):
+    for claim in claims:
         said = f" (claimant: {claim.claimant}; {claim.kind})" if claim.claimant else ""
         print(f"{claim.id:>4} {claim.checkworthiness:.2f} {claim.text}{said}")
     return 0

@@ -20,7 +20,6 @@ from service.domain import (
     Evidence,
     Extraction,
     Report,
-    Sentence,
     SourceStatus,
     Verdict,
 )
@@ -91,10 +90,6 @@ class Checker:
             return self.settings.min_score
         return extraction.DEFAULT_THRESHOLD
 
-    def score_sentences(self, text: str) -> list[Sentence]:
-        """Every sentence of the text with its check-worthiness."""
-        return extraction.score_sentences(text)
-
     def extract(self, text: str, options: CheckOptions) -> list[Claim]:
         """The check-worthy claims of the text."""
         min_score = self.threshold if options.min_score is None else options.min_score
@@ -105,12 +100,15 @@ class Checker:
         """Every sentence with its score, and the claims (none when the text is not English)."""
         language = extraction.detect_language(text)
         english = language == extraction.ENGLISH
+        threshold = self.threshold if options.min_score is None else options.min_score
+        max_claims = options.max_claims or self.settings.max_claims
+        sentences, claims = extraction.extract_all(text, threshold, max_claims)
         return Extraction(
-            threshold=self.threshold if options.min_score is None else options.min_score,
+            threshold=threshold,
             language=language,
             notes=() if english else (extraction.language_note(language),),
-            sentences=tuple(self.score_sentences(text)),
-            claims=tuple(self.extract(text, options)) if english else (),
+            sentences=tuple(sentences),
+            claims=tuple(claims) if english else (),
         )
 
     def check_article(self, text: str, options: CheckOptions) -> Report:

@@ -3,7 +3,12 @@
 from service.extraction.checkworthiness import DEFAULT_THRESHOLD, score_sentence
 from service.extraction.claimant import find_claimant
 from service.extraction.entities import find_entities
-from service.extraction.extractor import claim_from_text, extract_claims, score_sentences
+from service.extraction.extractor import (
+    claim_from_text,
+    extract_all,
+    extract_claims,
+    score_sentences,
+)
 from service.extraction.language import ENGLISH, detect_language, language_note
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
@@ -13,6 +18,7 @@ __all__ = [
     "ENGLISH",
     "claim_from_text",
     "detect_language",
+    "extract_all",
     "extract_claims",
     "find_claimant",
     "find_entities",

@@ -45,7 +45,7 @@ class _Candidate(NamedTuple):
 
 def score_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text with its span and check-worthiness (3 decimals)."""
-    return [Sentence(a.text, a.start, a.end, a.score) for a in _analyse(text)]
+    return [_sentence(a) for a in _analyse(text)]
 
 
 def extract_claims(
@@ -55,7 +55,26 @@ def extract_claims(
 
     With max_claims, the best-scoring ones are kept (earlier first on ties), still in order.
     """
+    return _claims(list(_analyse(text)), text, min_score, max_claims)
+
+
+def extract_all(
+    text: str, min_score: float = DEFAULT_THRESHOLD, max_claims: int | None = None
+) -> tuple[list[Sentence], list[Claim]]:
+    """Every sentence scored and the claims, from one reading of the text."""
     analyses = list(_analyse(text))
+    return [_sentence(a) for a in analyses], _claims(analyses, text, min_score, max_claims)
+
+
+def _sentence(analysis: _Analysis) -> Sentence:
+    """An analysed sentence as the domain's Sentence."""
+    return Sentence(analysis.text, analysis.start, analysis.end, analysis.score)
+
+
+def _claims(
+    analyses: list[_Analysis], text: str, min_score: float, max_claims: int | None
+) -> list[Claim]:
+    """The claims of the analysed sentences (see extract_claims)."""
     people = People(span.name for a in analyses for span in a.names)
     spans = [(a.start, a.end) for a in analyses]
     settings = read_context(text, spans, [a.names for a in analyses], people)

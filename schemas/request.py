@@ -13,6 +13,13 @@ def _not_blank(value: str) -> None:
         raise ValidationError("Must contain some text, not only whitespace.")
 
 
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47, as far as it matters here
+LANGUAGE_HELP = (
+    "BCP 47 language of the text (en, en-GB, fr, ...). Overrides detection; "
+    "only English text is checked, other languages get a report with a note and no claims."
+)
+
+
 class _SourceChoice(Schema):
     """Fields shared by every request that reaches the reference sources."""
 
@@ -69,8 +76,8 @@ class CheckRequestSchema(_SourceChoice, _Review):
         metadata={"description": "The article text."},
     )
     language = fields.String(
-        validate=validate.Regexp(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"),
-        metadata={"description": "BCP 47 language of the text; only English is checked."},
+        validate=validate.Regexp(LANGUAGE_TAG),
+        metadata={"description": LANGUAGE_HELP},
     )
     min_score = fields.Float(
         validate=validate.Range(min=0.0, max=1.0),
@@ -91,6 +98,10 @@ class ClaimsRequestSchema(Schema):
         required=True,
         validate=[validate.Length(max=MAX_TEXT_CHARS), _not_blank],
         metadata={"description": "The text to extract claims from."},
+    )
+    language = fields.String(
+        validate=validate.Regexp(LANGUAGE_TAG),
+        metadata={"description": LANGUAGE_HELP},
     )
     min_score = fields.Float(validate=validate.Range(min=0.0, max=1.0))
     max_claims = fields.Integer(validate=validate.Range(min=1, max=200))

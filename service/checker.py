@@ -47,6 +47,7 @@ class CheckOptions:
     sources: tuple[str, ...] | None = None  # None: every configured source
     min_score: float | None = None
     max_claims: int | None = None
+    language: str | None = None  # declared by the client (BCP 47); None: detected
 
 
 @dataclass
@@ -90,6 +91,13 @@ class Checker:
             return self.settings.min_score
         return extraction.DEFAULT_THRESHOLD
 
+    @staticmethod
+    def language(text: str, options: CheckOptions) -> str:
+        """The text's language: the client's word for it (primary subtag), else detected."""
+        if options.language:
+            return options.language.split("-")[0].lower()
+        return extraction.detect_language(text)
+
     def extract(self, text: str, options: CheckOptions) -> list[Claim]:
         """The check-worthy claims of the text."""
         min_score = self.threshold if options.min_score is None else options.min_score
@@ -98,7 +106,7 @@ class Checker:
 
     def extract_all(self, text: str, options: CheckOptions) -> Extraction:
         """Every sentence with its score, and the claims (none when the text is not English)."""
-        language = extraction.detect_language(text)
+        language = self.language(text, options)
         english = language == extraction.ENGLISH
         threshold = self.threshold if options.min_score is None else options.min_score
         max_claims = options.max_claims or self.settings.max_claims
@@ -115,7 +123,7 @@ class Checker:
         """Extract the claims of an article and judge each one (English text only)."""
         started = time.perf_counter()
         sentences = len(extraction.split_sentences(text))
-        language = extraction.detect_language(text)
+        language = self.language(text, options)
         if language != extraction.ENGLISH:  # the extraction and the sources are English-only
             report = self.check_claims([], options, started)
             notes = (extraction.language_note(language),)

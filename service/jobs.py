@@ -93,6 +93,7 @@ def run_check(payload: dict[str, Any]) -> dict[str, Any]:
         sources=tuple(payload["sources"]) if payload.get("sources") else None,
         min_score=payload.get("min_score"),
         max_claims=payload.get("max_claims"),
+        language=payload.get("language"),
     )
     report = _worker_wiring().checker.check_article(payload["text"], options)
     return ReportSchema().dump(report)

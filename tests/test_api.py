@@ -59,6 +59,21 @@ def test_a_french_article_is_not_checked_and_the_report_says_why(client):
     assert len(report["notes"]) == 1 and "French (fr)" in report["notes"][0]
 
 
+def test_a_declared_language_overrides_detection(client):
+    english = "Nippon Steel offered $15 billion for U.S. Steel in December 2023."
+    declared_french = client.post("/v1/checks", json={"text": english, "language": "fr"})
+    assert declared_french.status_code == 200
+    assert (declared_french.get_json()["language"], declared_french.get_json()["claims"]) == (
+        "fr",
+        [],
+    )
+    declared_english = client.post("/v1/claims", json={"text": FRENCH, "language": "en-GB"})
+    body = declared_english.get_json()
+    assert (body["language"], body["notes"]) == ("en", [])
+    detected = client.post("/v1/claims", json={"text": FRENCH}).get_json()
+    assert detected["language"] == "fr"
+
+
 def test_a_french_text_is_scored_but_gives_no_claims(client):
     body = client.post("/v1/claims", json={"text": FRENCH}).get_json()
     assert (body["language"], body["claims"]) == ("fr", [])

@@ -32,7 +32,7 @@ def _assert_problem(response, status):
         ({"text": TEXT, "sources": "local"}, "sources"),
         ({"text": TEXT, "sources": ["nowhere"]}, "sources"),
         ({"text": TEXT, "sources": ["local", "local"]}, "sources"),
-        ({"text": TEXT, "language": "fr"}, "language"),
+        ({"text": TEXT, "language": "French"}, "language"),
     ],
 )
 def test_invalid_check_fields_answer_422_naming_the_field(client, payload, field):

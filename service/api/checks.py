@@ -35,9 +35,6 @@ def check_article(body: dict, query: dict):
     the answer is 202 with a `Location` to poll. With `Accept: application/ld+json` or
     `?format=claimreview` the answer is schema.org ClaimReview JSON-LD, one per claim.
     """
-    language = body.get("language", "en")
-    if not language.lower().startswith("en"):
-        abort(422, errors={"language": ["Only English text can be checked for now."]})
     options = check_options(body)
     if "respond-async" in request.headers.get("Prefer", ""):
         queued = _enqueue(body)

@@ -21,4 +21,5 @@ def check_options(request: dict) -> CheckOptions:
         sources=sources,
         min_score=request.get("min_score"),
         max_claims=request.get("max_claims"),
+        language=request.get("language"),
     )

@@ -83,7 +83,10 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--pos-weight", type=float, default=2.0)
     p.add_argument("--holdout", type=float, default=0.1)
     p.add_argument("--ct20", action="store_true", help="add the CLEF 2020 tweets to training")
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=int, default=1, help="data order and dropout")
+    p.add_argument(
+        "--init-seed", type=int, help="head initialisation (default --seed); share it to average runs"
+    )
     p.add_argument("--threads", type=int, default=2)
     return p.parse_args()
 
@@ -106,7 +109,12 @@ def main() -> None:
         k: [e.ids for e in tok.encode_batch(v)]
         for k, v in {"train": train_x, "dev": dev_x, "hold": hold_x}.items()
     }
+    # Runs that share the head's initial weights stay in one basin and can be averaged (soup.py).
+    if args.init_seed is not None:
+        torch.manual_seed(args.init_seed)
     net = CheckworthinessNet(args.layers)
+    if args.init_seed is not None:
+        torch.manual_seed(args.seed)
     no_decay = [p for n, p in net.named_parameters() if "bias" in n or "LayerNorm" in n]
     decay = [p for n, p in net.named_parameters() if not ("bias" in n or "LayerNorm" in n)]
     opt = torch.optim.AdamW(
@@ -157,6 +165,7 @@ def main() -> None:
                 (args.out / "best.json").write_text(
                     json.dumps({**row, "layers": args.layers, "max_len": args.max_len})
                 )
+    torch.save(net.state_dict(), args.out / "last.pt")
     np.save(args.out / "hold_labels.npy", np.array(hold_y))
 
 

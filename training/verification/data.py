@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+from collections import defaultdict
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -17,6 +19,10 @@ NLI = {"entailment": 0, "entails": 0, "neutral": 1, "contradiction": 2}
 FEVER_MARKS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-COLON-": ":"}
 
 Pair = tuple[str, str, int]  # (claim, evidence, label)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_COMMON = set("""also been from have into more most only other over same some such than that their
+them then there these they this were what when where which while with would about after before
+being between during under known first""".split())
 
 
 def clean(text: str) -> str:
@@ -50,6 +56,56 @@ def fever_pairs(data: Path, n: int, rng: random.Random) -> list[Pair]:
     return rng.sample(rows, min(n, len(rows)))
 
 
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _COMMON
+
+
+def _subject(claim: str) -> str:
+    """The claim's leading name ("Stomp the Yard", "The United States"), lower-cased."""
+    words = []
+    for word in claim.split():
+        if not (word[:1].isupper() or word[:1].isdigit() or word in {"of", "the", "and", "de"}):
+            break
+        words.append(word)
+    return " ".join(words).lower()
+
+
+def topical_negatives(data: Path, n: int, rng: random.Random) -> list[Pair]:
+    """FEVER claims paired with the evidence of a claim about another subject that shares a name
+    word with it ("The United States ..." vs a sentence on the United States Armed Forces): topical
+    yet saying nothing about the claim, as open retrieval returns, so neutral. Sentences cited for
+    a claim on the same subject are never used (they may well bear on it)."""
+    base = data / "nli" / "fever_nli_dev"
+    ev = [clean(e) for e in (base / "dev.raw.input0").read_text(encoding="utf-8").splitlines()]
+    claims = [clean(c) for c in (base / "dev.raw.input1").read_text(encoding="utf-8").splitlines()]
+    by_subject: dict[str, set[str]] = defaultdict(set)  # evidence cited for claims on a subject
+    for c, e in zip(claims, ev, strict=True):
+        by_subject[_subject(c)].add(e)
+    names = [{w.lower() for w in _WORD.findall(e) if w[0].isupper()} - _COMMON for e in ev]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(names):
+        for w in ws:
+            index[w].append(i)
+    out: list[Pair] = []
+    for claim in rng.sample(sorted(set(claims)), len(set(claims))):
+        if len(out) >= n:
+            break
+        subject = _subject(claim)
+        keys = sorted({w.lower() for w in _WORD.findall(claim) if w[0].isupper()} - _COMMON)
+        for _ in range(5):  # a few tries for a sentence that is topical, not on point
+            if not keys:
+                break
+            i = rng.choice(index[rng.choice(keys)] or [-1])
+            if i < 0 or _subject(claims[i]) == subject or ev[i] in by_subject[subject]:
+                continue
+            cw = _content(claim)
+            if cw and len(cw & _content(ev[i])) / len(cw) > 0.5:
+                continue
+            out.append((claim, ev[i], 1))
+            break
+    return out
+
+
 def fm2_pairs(data: Path, neutral_per_claim: int, rng: random.Random) -> list[Pair]:
     """Fool Me Twice: gold evidence -> its label; retrieved non-gold sentences -> neutral."""
     out: list[Pair] = []
@@ -63,23 +119,38 @@ def fm2_pairs(data: Path, neutral_per_claim: int, rng: random.Random) -> list[Pa
     return out
 
 
-def training_pairs(data: Path, seed: int = 1, scale: float = 1.0) -> list[Pair]:
+def training_pairs(
+    data: Path, seed: int = 1, scale: float = 1.0, fever: int = 9000, fm2_neutral: int = 1,
+    negatives: int = 0,
+) -> list[Pair]:
     """The shuffled training mix (sizes scaled by `scale`)."""
     rng = random.Random(seed)
     n = lambda k: int(k * scale)  # noqa: E731
     nli = data / "nli"
-    pairs = (fever_pairs(data, n(9000), rng) + fm2_pairs(data, 1, rng)
+    pairs = (fever_pairs(data, n(fever), rng) + fm2_pairs(data, fm2_neutral, rng)
              + nli_pairs(nli / "snli_dev" / "snli_dev.jsonl", n(2500), rng)
              + nli_pairs(nli / "mnli_dev" / "mnli_dev_matched.jsonl", n(3500), rng)
              + nli_pairs(nli / "scitail_test" / "scitail_test.jsonl", n(1000), rng))  # fmt: skip
+    if negatives:
+        pairs += topical_negatives(data, n(negatives), rng)
     rng.shuffle(pairs)
     return pairs
 
 
-TRAINING_DATA = [
-    "nli/fever_nli_dev (FEVER dev less FEVER Symmetric overlaps), 9,000 sampled",
-    "nli/fm2 dev+test (gold evidence; 1 retrieved non-gold sentence per claim as neutral)",
-    "nli/snli_dev 2,500 sampled",
-    "nli/mnli_dev 3,500 sampled",
-    "nli/scitail_test 1,000 sampled",
-]
+def training_data(fever: int = 9000, fm2_neutral: int = 1, negatives: int = 0) -> list[str]:
+    """What the mix holds, in words (written to model.json)."""
+    out = [
+        f"nli/fever_nli_dev (FEVER dev less FEVER Symmetric overlaps), {fever:,} sampled",
+        f"nli/fm2 dev+test (gold evidence; {fm2_neutral} retrieved non-gold sentence(s) per "
+        "claim as neutral)",
+        "nli/snli_dev 2,500 sampled",
+        "nli/mnli_dev 3,500 sampled",
+        "nli/scitail_test 1,000 sampled",
+    ]
+    if negatives:
+        out.append(f"topical neutral negatives: {negatives:,} FEVER claims paired with another "
+                   "claim's evidence sharing a content word (nli/fever_nli_dev)")
+    return out
+
+
+TRAINING_DATA = training_data()

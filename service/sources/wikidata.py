@@ -1,6 +1,6 @@
 """Source type `wikidata`: the claim's entities and their time-scoped role statements.
 
-Per claim: `wbsearchentities` for each named entity (at most `max_entities`), one
+Per claim: `wbsearchentities` for each named entity (at most `max_entities`, side by side), one
 `wbgetentities` for their statements, one more for the labels of the statements' values and
 offices; then `wikidata_evidence` keeps the statements whose relation the claim names, judged
 as of the claim's date (validity intervals from P580 / P582, ranks). Every request carries
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from concurrent.futures import ThreadPoolExecutor
 import time
 import urllib.parse
 from typing import Any, ClassVar
@@ -62,6 +63,8 @@ class WikidataSource:
         self.breaker: CircuitBreaker | None = None
         self.timeout: float | None = None
         self.page_url = _page_url(base_url)
+        # Entity look-ups run side by side; the shared client's per-host limit still applies.
+        self._lookups = ThreadPoolExecutor(max_entities, thread_name_prefix=f"{name}-lookup")
 
     @classmethod
     def from_settings(
@@ -92,7 +95,7 @@ class WikidataSource:
         """Evidence from the role statements of the entities the claim names, as of `as_of`."""
         deadline = time.monotonic() + timeout
         names = list(dict.fromkeys(e for e in claim.entities if len(e) > 1))[: self.max_entities]
-        ids = [i for i in (self._find(name, deadline) for name in names) if i]
+        ids = [i for i in self._lookups.map(lambda n: self._find(n, deadline), names) if i]
         ids = list(dict.fromkeys(ids))
         if not ids:
             return []

@@ -291,3 +291,34 @@ def test_default_wiki_summaries_finds_the_installed_file():
         assert path is not None
         assert path.name == "summaries_en-us.json"
         assert path.is_file()
+
+
+def test_hits_far_below_the_best_one_are_dropped(corpus_path):
+    claim = make_claim("The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris"))
+    everything = CorpusSource("news", corpus_path, limit=5)
+    default = CorpusSource("news", corpus_path, limit=5, relative_cut=0.85)
+    try:
+        all_hits = everything.search(claim, AS_OF, timeout=5)
+        kept = default.search(claim, AS_OF, timeout=5)
+    finally:
+        everything.close()
+        default.close()
+    assert len(all_hits) > len(kept) >= 1
+    assert kept[0].title == all_hits[0].title == "Eiffel Tower"
+    assert all(e.score >= 0.85 * kept[0].score for e in kept)
+    assert any(e.score < 0.85 * all_hits[0].score for e in all_hits)
+
+
+def test_a_relevance_floor_above_every_hit_leaves_none(corpus_path):
+    claim = make_claim("The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris"))
+    source = CorpusSource("news", corpus_path, min_relevance=0.99)
+    try:
+        assert source.search(claim, AS_OF, timeout=5) == []
+    finally:
+        source.close()
+
+
+@pytest.mark.parametrize("setting", ["min_relevance", "relative_cut"])
+def test_relevance_cuts_outside_zero_to_one_are_refused(corpus_path, setting):
+    with pytest.raises(ConfigError, match=setting):
+        CorpusSource.from_settings("news", {"path": str(corpus_path), setting: 1.5})

@@ -1,4 +1,4 @@
-"""Relevance of the `corpus` source's hits: Fool Me Twice claims against the 10k Wikipedia summaries.
+"""Relevance of the `corpus` source's hits: Fool Me Twice claims against the 10k summaries.
 
     .venv/bin/python benchmarks/bench_retrieval.py [--index var/wiki-summaries.sqlite]
         [--data ../shared/data] [--limit 5]
@@ -76,8 +76,9 @@ def main(argv: list[str] | None = None) -> int:
             others += sum(e.title != page for e in evidence)
         if (min_relevance, relative_cut) == (0.0, 0.0):
             baseline_found, baseline_others = found, others
+        cuts = f"{min_relevance:13.2f} {relative_cut:12.2f}"
         print(
-            f"{min_relevance:13.2f} {relative_cut:12.2f} | {found:5d} ({found / baseline_found:4.0%})"
+            f"{cuts} | {found:5d} ({found / baseline_found:4.0%})"
             f"  {others:6d} ({others / baseline_others:4.0%})   {hits / len(claims):9.2f}"
             f"  {statistics.median(timings):8.2f}"
         )
@@ -107,7 +108,9 @@ def judge_off_topic(args: argparse.Namespace, claims: list) -> None:
                 verdict = verifier.judge(claim, evidence, AS_OF, AS_OF.isoformat())
                 counts[verdict.label] += 1
         judged = sum(counts.values())
-        shares = "  ".join(f"{counts[label]:>10d} ({counts[label] / judged:6.1%})" for label in LABELS)
+        shares = "  ".join(
+            f"{counts[label]:>10d} ({counts[label] / judged:6.1%})" for label in LABELS
+        )
         print(f"{min_relevance:13.2f} {relative_cut:12.2f} | {judged:6d}  {shares}")
         source.close()
 

@@ -14,6 +14,9 @@ from service.sources.corpus import build_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REDIS_URL = "redis://127.0.0.1:6379/0"
+# Time past a deadline that a loaded machine may take to notice it. The fake sources stall for
+# 3 s or more, so a deadline that is not kept still fails the test.
+LATE = 1.0
 
 
 def settle(httpserver, seconds: float = 3.0) -> None:

@@ -17,6 +17,8 @@ from service.sources.corpus import (
     bm25_score,
     build_corpus,
     default_wiki_summaries,
+    entity_words,
+    relevance,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -294,7 +296,9 @@ def test_default_wiki_summaries_finds_the_installed_file():
 
 
 def test_hits_far_below_the_best_one_are_dropped(corpus_path):
-    claim = make_claim("The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris"))
+    claim = make_claim(
+        "The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris")
+    )
     everything = CorpusSource("news", corpus_path, limit=5)
     default = CorpusSource("news", corpus_path, limit=5, relative_cut=0.85)
     try:
@@ -310,7 +314,9 @@ def test_hits_far_below_the_best_one_are_dropped(corpus_path):
 
 
 def test_a_relevance_floor_above_every_hit_leaves_none(corpus_path):
-    claim = make_claim("The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris"))
+    claim = make_claim(
+        "The Eiffel Tower in Paris was completed in 1889.", ("Eiffel Tower", "Paris")
+    )
     source = CorpusSource("news", corpus_path, min_relevance=0.99)
     try:
         assert source.search(claim, AS_OF, timeout=5) == []
@@ -322,3 +328,23 @@ def test_a_relevance_floor_above_every_hit_leaves_none(corpus_path):
 def test_relevance_cuts_outside_zero_to_one_are_refused(corpus_path, setting):
     with pytest.raises(ConfigError, match=setting):
         CorpusSource.from_settings("news", {"path": str(corpus_path), setting: 1.5})
+
+
+@pytest.mark.parametrize(
+    ("title", "entities", "named"),
+    [
+        ("Mercury (planet)", ("Mercury",), True),
+        ("Japan", ("Japanese Prime Minister", "Japan"), True),
+        ("Nippon Steel", ("Nippon Steel's bid",), True),
+        ("Shigeru Ishiba", ("Prime Minister Shigeru Ishiba",), True),
+        ("Ra", ("Ramadan",), False),  # whole words only
+        ("Western (genre)", ("Canada", "Mexico"), False),
+        ("Music of China", ("China",), False),  # a title merely mentioning the entity
+        ("Eiffel Tower", (), False),
+    ],
+)
+def test_a_title_naming_one_of_the_claims_entities_raises_the_relevance(title, entities, named):
+    words = entity_words(make_claim("Some claim.", entities))
+    plain = bm25_score(-15.0)
+    assert (relevance(words, title, -15.0) > plain) is named
+    assert relevance(words, title, -15.0) < 1.0

@@ -21,7 +21,7 @@ from service.sources import http_answer
 from service.sources.base import SourceError
 from service.sources.http import HttpClient, RetryPolicy, cache_key, unresolvable
 from service.sources.response_cache import MemoryResponseCache, RedisResponseCache
-from tests.conftest import REDIS_URL, settle
+from tests.conftest import LATE, REDIS_URL, settle
 
 USER_AGENT = "factcheck-tests/0.1 (ops@example.org) requests/2"
 PATH = "/api"
@@ -124,7 +124,7 @@ def test_retry_after_as_an_http_date_past_the_deadline(client, httpserver):
     with pytest.raises(SourceError) as caught:
         get(client, httpserver, timeout=1.0)
     assert caught.value.kind == "error"
-    assert time.monotonic() - started < 0.5 and len(httpserver.log) == 1
+    assert time.monotonic() - started < 0.9 and len(httpserver.log) == 1
 
 
 def test_a_429_past_the_deadline_reports_its_retry_after(client, httpserver):
@@ -198,7 +198,7 @@ def test_a_hanging_server_is_a_timeout_at_the_deadline(client, httpserver):
     release.set()
     settle(httpserver)
     assert caught.value.kind == "timeout"
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 0.3 + LATE
 
 
 @pytest.fixture

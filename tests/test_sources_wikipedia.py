@@ -18,6 +18,7 @@ from service.sources.base import SourceError, parse_retry_after
 from service.sources.fanout import gather
 from service.sources.http import HttpClient
 from service.sources.wikipedia import WikipediaSource, parse
+from tests.conftest import LATE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikipedia"
 API_PATH = "/w/api.php"
@@ -189,7 +190,7 @@ def test_slow_answer_is_a_timeout_within_the_deadline(wiki):
     with pytest.raises(SourceError) as caught:
         wiki.search(CLAIM, AS_OF, timeout=0.3)
     assert caught.value.kind == "timeout"
-    assert time.monotonic() - started < 0.3 + 0.2
+    assert time.monotonic() - started < 0.3 + LATE
 
 
 @pytest.mark.usefixtures("stalled")
@@ -199,7 +200,7 @@ def test_slow_answer_is_a_timeout_status_in_the_fanout(wiki):
         evidence, [status] = gather([wiki], CLAIM, AS_OF, executor, timeout=0.3)
         elapsed = time.monotonic() - started
     assert (evidence, status.name, status.status) == ([], "wiki", "timeout")
-    assert elapsed < 0.3 + 0.2
+    assert elapsed < 0.3 + LATE
 
 
 def test_server_error_without_time_to_retry(wiki, httpserver):
@@ -237,7 +238,7 @@ def test_maxlag_with_retry_after_past_the_deadline(wiki, httpserver):
         wiki.search(CLAIM, AS_OF, timeout=1.0)
     assert (caught.value.kind, caught.value.retry_after) == ("rate_limited", 5.0)
     assert len(httpserver.log) == 1
-    assert time.monotonic() - started < 0.5  # did not sleep towards the 5 s
+    assert time.monotonic() - started < 0.9  # neither slept towards the 5 s nor the 1 s deadline
 
 
 def test_maxlag_with_a_short_retry_after_is_retried(wiki, httpserver):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -31,6 +32,16 @@ BM25_HALF = 20.0
 # scale also grows with the corpus, so a floor is the corpus's own setting.
 MIN_RELEVANCE = 0.0
 RELATIVE_CUT = 0.0
+# BM25 over an OR of the claim's terms favours documents repeating one rare word. A document
+# whose title is (a part of) one of the claim's entities gains this share of its missing
+# relevance: on the Fool Me Twice claims whose article is in the 10k summaries, that article
+# comes first for 78% of the claims instead of 67%, and among the five hits for 90% instead of
+# 84% (re-ranking the 30 best BM25 hits; 0.3 does as well). The other way round ("Music of
+# China" for the entity "China") does worse.
+TITLE_BONUS = 0.2
+CANDIDATES_PER_HIT = 6  # BM25 hits re-ranked per hit returned
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")  # "Mercury (planet)" -> "Mercury"
+_WORD = re.compile(r"\w+")
 SEARCH_SQL = f"""
 SELECT title, text, url, published_at, bm25(documents, {TITLE_WEIGHT}, 1.0) AS bm25
 FROM documents WHERE documents MATCH ? ORDER BY bm25 LIMIT ?
@@ -47,6 +58,30 @@ def bm25_score(bm25: float) -> float:
     """
     x = max(0.0, -bm25)
     return round(x / (x + BM25_HALF), 4)
+
+
+def entity_words(claim: Claim) -> list[tuple[str, ...]]:
+    """The claim's entities as lower-case words."""
+    return [tuple(_WORD.findall(entity.lower())) for entity in claim.entities]
+
+
+def relevance(entities: list[tuple[str, ...]], title: str, bm25: float) -> float:
+    """A hit's relevance in [0, 1): its squashed BM25, raised when its title names an entity."""
+    score = bm25_score(bm25)
+    if _names_an_entity(title, entities):
+        score += TITLE_BONUS * (1.0 - score)
+    return round(score, 4)
+
+
+def _names_an_entity(title: str, entities: list[tuple[str, ...]]) -> bool:
+    """The title (less a parenthetical) is one of the entities, or whole words of one."""
+    name = tuple(_WORD.findall(_PARENTHETICAL.sub("", title).lower()))
+    if not name:
+        return False
+    size = len(name)
+    return any(
+        words[i : i + size] == name for words in entities for i in range(len(words) - size + 1)
+    )
 
 
 class CorpusSource:
@@ -135,26 +170,29 @@ class CorpusSource:
             return []
         if timeout <= 0:
             raise SourceError("timeout", "no time left for the corpus search")
-        rows = self._relevant(self._query(match, time.monotonic() + timeout))
+        rows = self._query(match, time.monotonic() + timeout)
+        entities = entity_words(claim)
+        scored = sorted(
+            ((relevance(entities, row[0], row[-1]), row) for row in rows), key=lambda pair: -pair[0]
+        )
         return [
             Evidence(
                 source=self.name,
                 title=title,
                 snippet=best_passage(text, query),
                 url=url,
-                score=bm25_score(bm25),
+                score=score,
                 published_at=published_at,
             )
-            for title, text, url, published_at, bm25 in rows
+            for score, (title, text, url, published_at, _) in self._relevant(scored)
         ]
 
-    def _relevant(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The hits that score enough, absolutely and against the best one."""
-        if not rows:
-            return rows
-        best = bm25_score(rows[0][-1])  # rows come best first
-        floor = max(self.min_relevance, self.relative_cut * best)
-        return [row for row in rows if bm25_score(row[-1]) >= floor]
+    def _relevant(self, scored: list[tuple[float, Any]]) -> list[tuple[float, Any]]:
+        """The `limit` best hits that score enough, absolutely and against the best one."""
+        if not scored:
+            return scored
+        floor = max(self.min_relevance, self.relative_cut * scored[0][0])  # best first
+        return [pair for pair in scored[: self.limit] if pair[0] >= floor]
 
     def _query(self, match: str, deadline: float) -> list[tuple[Any, ...]]:
         """Run the search; SQLite itself is interrupted once the deadline has passed."""
@@ -162,7 +200,7 @@ class CorpusSource:
         # Checked every 1000 SQLite VM steps (a search on 10k documents takes ~17k).
         conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
         try:
-            return conn.execute(SEARCH_SQL, (match, self.limit)).fetchall()
+            return conn.execute(SEARCH_SQL, (match, self.limit * CANDIDATES_PER_HIT)).fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
                 raise SourceError("timeout", "corpus search exceeded its deadline") from None

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-from concurrent.futures import ThreadPoolExecutor
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
 
 from service.domain import Claim, Evidence

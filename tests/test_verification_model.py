@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from service.domain import Claim, Evidence
-from service.verification.aggregate import FEATURES, Aggregator, features
+from service.verification.aggregate import DEFAULT_WEIGHTS, FEATURES, Aggregator, features
 from service.verification.stance import StanceResult
 from service.verification.stance_model import StanceModel, clean, default_model
 from service.verification.verifier import ModelVerifier
@@ -92,6 +92,17 @@ def test_a_contradicted_figure_is_quoted_from_the_rules():
     assert "$1.5 billion" in verdict.rationale and "$15 billion" in verdict.rationale
 
 
+def test_a_refutation_the_model_misreads_is_explained_by_the_rules_finding():
+    text = "In 2023 Nippon Steel offered $1.5 billion for U.S. Steel."
+    claim = Claim("c1", CLAIM.text, 0, 48, 0.9, quantities=_quantities(CLAIM.text))
+    always_refuted = [[0.0] * len(FEATURES), [10.0] + [0.0] * (len(FEATURES) - 1),
+                      [0.0] * len(FEATURES)]  # fmt: skip
+    judged = verifier({text: (0.9, 0.05, 0.05)}, weights=always_refuted)
+    verdict = judged.judge(claim, [passage(text)], AS_OF, "t")
+    assert verdict.label == "refuted"
+    assert "$1.5 billion" in verdict.rationale and "stance model" not in verdict.rationale
+
+
 def test_a_rated_fact_check_is_read_by_its_rating_not_by_the_model():
     checked = passage("Nippon Steel offered $15 billion for U.S. Steel.", rating="False",
                       rating_normalised="false", match_score=0.95)  # fmt: skip
@@ -128,9 +139,33 @@ def test_feature_rows(probs, rules, expected):
     assert {name: round(float(row[FEATURES.index(name)]), 3) for name in expected} == expected
 
 
+def test_the_claim_prior_is_read_only_by_weights_that_use_it():
+    text = "Nippon Steel did not bid for U.S. Steel."
+    # A refutation the claim's wording alone already predicts is discounted.
+    extra = ([0.0, 0.0], [0.0, -20.0], [0.0, 0.0])  # claim_sup, claim_ref per outcome
+    prior_weights = [list(row) + cols for row, cols in zip(DEFAULT_WEIGHTS, extra, strict=True)]
+    cue = {text: (0.02, 0.03, 0.95), "": (0.0, 0.1, 0.9)}
+    no_cue = {text: (0.02, 0.03, 0.95), "": (0.1, 0.8, 0.1)}
+    judged = {
+        name: verifier(table, weights=prior_weights).judge(CLAIM, [passage(text)], AS_OF, "t")
+        for name, table in (("cue", cue), ("no_cue", no_cue))
+    }
+    assert judged["no_cue"].label == "refuted"
+    assert judged["cue"].label != "refuted"
+    plain = verifier({text: (0.02, 0.03, 0.95)})  # no "" entry: asking for the prior would fail
+    assert plain.judge(CLAIM, [passage(text)], AS_OF, "t").label == "refuted"
+
+
+def test_feature_rows_end_with_the_claim_prior_when_given():
+    row = features(np.array([(0.9, 0.05, 0.05)]), [NEUTRAL], np.array([0.2, 0.5, 0.3]))
+    assert len(row) == len(FEATURES) + 2 and list(row[-2:]) == [0.2, 0.3]
+
+
 def test_aggregation_weights_of_the_wrong_shape_are_refused():
     with pytest.raises(ValueError, match="weights"):
         Aggregator.from_meta({"weights": [[1.0, 2.0]]})
+    with pytest.raises(ValueError, match="weights"):
+        Aggregator.from_meta({"weights": [list(row) + [0.0] for row in DEFAULT_WEIGHTS]})
 
 
 def test_the_shipped_model_scores_pairs_with_probabilities():

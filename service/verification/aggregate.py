@@ -1,12 +1,15 @@
 """From per-passage stance probabilities to one verdict label with a calibrated confidence.
 
 A claim's passages are summarised by a few order statistics (the strongest and runner-up
-support and refutation, how neutral the passages are, what the explainable rules found) and a
-multinomial logistic regression over them gives P(supported), P(refuted), P(not enough
-evidence). The weights are fitted on held-out claims (training/verification/calibrate.py), so
-the probability of the chosen label is the verdict's confidence. `refuted` must also clear
-`refute_threshold`, else the verdict abstains: the threshold is fitted counting a wrong
-`refuted` as two errors, since a wrong accusation costs more than an abstention.
+support and refutation, how neutral the passages are, what the explainable rules found) and,
+when the fitted weights use it, the claim prior: the stance model's reading of the claim with an
+empty passage. A model trained on FEVER-style data learns cues of the claim's wording alone
+("refused", "only", "never") and the prior lets the regression discount them. A multinomial
+logistic regression over these gives P(supported), P(refuted), P(not enough evidence). The
+weights are fitted on held-out claims (training/verification/calibrate.py), so the probability
+of the chosen label is the verdict's confidence. `refuted` must also clear `refute_threshold`,
+else the verdict abstains: the threshold is fitted counting a wrong `refuted` as two errors,
+since a wrong accusation costs more than an abstention.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from service.verification.stance import StanceResult
 # one_over_n: the maximum over more passages is higher by chance alone.
 FEATURES = ("bias", "sup1", "sup2", "ref1", "ref2", "neutral_min", "rule_sup", "rule_ref",
             "relevance", "one_over_n")  # fmt: skip
+PRIOR_FEATURES = ("claim_sup", "claim_ref")  # appended when the weights have columns for them
 NO_SIGNAL_CONFIDENCE = 0.8  # not fitted: such claims do not occur in the calibration sets
 OUTCOMES = ("supported", "refuted", "not_enough_evidence")
 # Used only until calibrate.py has written fitted weights into model.json.
@@ -44,13 +48,19 @@ class Aggregator:
         """Read {"weights", "refute_threshold", "conflict_threshold"}; defaults when absent."""
         meta = meta or {}
         weights = np.asarray(meta.get("weights", DEFAULT_WEIGHTS), dtype=np.float64)
-        if weights.shape != (len(OUTCOMES), len(FEATURES)):
-            raise ValueError(f"aggregation weights must be 3 x {len(FEATURES)}")
+        widths = (len(FEATURES), len(FEATURES) + len(PRIOR_FEATURES))
+        if weights.ndim != 2 or weights.shape[0] != len(OUTCOMES) or weights.shape[1] not in widths:
+            raise ValueError(f"aggregation weights must be 3 x {widths[0]} or 3 x {widths[1]}")
         return cls(
             weights,
             float(meta.get("refute_threshold", 0.5)),
             float(meta.get("conflict_threshold", 0.9)),
         )
+
+    @property
+    def uses_prior(self) -> bool:
+        """Whether the weights read the claim prior (PRIOR_FEATURES)."""
+        return self.weights.shape[1] > len(FEATURES)
 
     def outcome_probabilities(self, row: np.ndarray) -> np.ndarray:
         """P(supported), P(refuted), P(not enough evidence) for one feature row."""
@@ -59,9 +69,15 @@ class Aggregator:
         exp = np.exp(scores)
         return exp / exp.sum()
 
-    def decide(self, probs: np.ndarray, rules: Sequence[StanceResult]) -> tuple[str, float]:
-        """Verdict label and confidence from the passages' probabilities and rule results."""
-        return self.decide_row(features(probs, rules), passages=len(probs))
+    def decide(
+        self, probs: np.ndarray, rules: Sequence[StanceResult], prior: np.ndarray | None = None
+    ) -> tuple[str, float]:
+        """Verdict label and confidence from the passages' probabilities and rule results (and
+        the claim prior, when the weights use it)."""
+        if self.uses_prior and prior is None:
+            raise ValueError("these aggregation weights need the claim prior")
+        row = features(probs, rules, prior if self.uses_prior else None)
+        return self.decide_row(row, passages=len(probs))
 
     def decide_row(self, row: np.ndarray, passages: int = 1) -> tuple[str, float]:
         """Verdict label and confidence from a claim's feature row."""
@@ -79,8 +95,11 @@ class Aggregator:
         return OUTCOMES[best], round(float(p[best]), 3)
 
 
-def features(probs: np.ndarray, rules: Sequence[StanceResult]) -> np.ndarray:
-    """The claim-level feature row (see FEATURES) from (n, 3) passage probabilities."""
+def features(
+    probs: np.ndarray, rules: Sequence[StanceResult], prior: np.ndarray | None = None
+) -> np.ndarray:
+    """The claim-level feature row (see FEATURES) from (n, 3) passage probabilities, followed by
+    PRIOR_FEATURES when the claim prior (supports, neutral, refutes) is given."""
     sup = np.sort(probs[:, 0])[::-1] if len(probs) else np.zeros(0)
     ref = np.sort(probs[:, 2])[::-1] if len(probs) else np.zeros(0)
 
@@ -92,5 +111,8 @@ def features(probs: np.ndarray, rules: Sequence[StanceResult]) -> np.ndarray:
     relevance = max((r.relevance for r in rules), default=0.0)
     neutral_min = float(probs[:, 1].min()) if len(probs) else 1.0
     one_over_n = 1.0 / max(1, len(probs))
-    return np.array([1.0, nth(sup, 0), nth(sup, 1), nth(ref, 0), nth(ref, 1), neutral_min,
-                     rule_sup, rule_ref, relevance, one_over_n])  # fmt: skip
+    row = [1.0, nth(sup, 0), nth(sup, 1), nth(ref, 0), nth(ref, 1), neutral_min,
+           rule_sup, rule_ref, relevance, one_over_n]  # fmt: skip
+    if prior is not None:
+        row += [float(prior[0]), float(prior[2])]
+    return np.array(row)

@@ -75,14 +75,14 @@ class ModelVerifier:
         """The verdict, naming the passage that decided it."""
         if not evidence:
             return rules.judge(claim, evidence, as_of, checked_at)
-        probs, found = self.readings(claim, evidence, as_of)
-        label, confidence = self.aggregator.decide(probs, found)
+        probs, found, prior = self.readings(claim, evidence, as_of, self.aggregator.uses_prior)
+        label, confidence = self.aggregator.decide(probs, found, prior)
         if confidence < MIN_CONFIDENCE.get(label, 0.0):
             # Abstain; the confidence of the abstention is the doubt about the side.
             label, confidence = "not_enough_evidence", round(1.0 - confidence, 3)
         winner = {"supported": "supports", "refuted": "refutes"}.get(label)
         results = [_passage_result(p, r) for p, r in zip(probs, found, strict=True)]
-        results = _ensure_winner(results, probs, winner)
+        results = _ensure_winner(results, probs, found, winner)
         ranked = [
             (replace(ev, stance=r.stance), r) for ev, r in zip(evidence, results, strict=True)
         ]
@@ -94,11 +94,19 @@ class ModelVerifier:
         return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
 
     def readings(
-        self, claim: Claim, evidence: Sequence[Evidence], as_of: date
-    ) -> tuple[np.ndarray, list[StanceResult]]:
-        """Each passage's (supports, neutral, refutes) probabilities and the rules' reading."""
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date, prior: bool = False
+    ) -> tuple[np.ndarray, list[StanceResult], np.ndarray | None]:
+        """Each passage's (supports, neutral, refutes) probabilities, the rules' reading and, if
+        `prior`, the claim prior: the model's reading of the claim against an empty passage
+        (what the claim's wording alone suggests, which the aggregation discounts)."""
         found = [rules.assess_passage(claim, ev, as_of) for ev in evidence]
-        return self._probabilities(claim, evidence, found), found
+        probs = self._probabilities(claim, evidence, found)
+        if not prior:
+            return probs, found, None
+        # A call of its own: int8 activations are scaled per batch, so batching the prior with
+        # the passages would change the passages' probabilities.
+        claim_prior = np.asarray(self.scorer.probabilities([(claim.text, "")])[0], np.float64)
+        return probs, found, claim_prior
 
     def _probabilities(
         self, claim: Claim, evidence: Sequence[Evidence], found: Sequence[StanceResult]
@@ -157,16 +165,25 @@ def _passage_result(p: np.ndarray, rule: StanceResult) -> StanceResult:
 
 
 def _ensure_winner(
-    results: list[StanceResult], probs: np.ndarray, winner: str | None
+    results: list[StanceResult],
+    probs: np.ndarray,
+    found: Sequence[StanceResult],
+    winner: str | None,
 ) -> list[StanceResult]:
-    """The rationale must name a passage on the winning side: the one the model leans to most."""
+    """The rationale must name a passage on the winning side: one the rules read so (an exact
+    finding, such as a contradicted figure), else the one the model leans to most."""
     if winner is None or any(r.stance == winner for r in results):
+        return results
+    results = list(results)
+    ruled = [i for i, r in enumerate(found) if r.stance == winner]
+    if ruled:
+        best = max(ruled, key=lambda i: found[i].strength)
+        results[best] = found[best]
         return results
     column = 0 if winner == "supports" else 2
     best = int(np.argmax(probs[:, column]))
     leaning = "supporting" if winner == "supports" else "contradicting"
     reason = f"leans towards {leaning} it (stance model, p={probs[best, column]:.2f})"
-    results = list(results)
     results[best] = StanceResult(winner, float(probs[best, column]), reason,
                                  max(results[best].relevance, RELEVANCE_FLOOR))  # fmt: skip
     return results

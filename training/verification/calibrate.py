@@ -25,17 +25,26 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from verification_data import fold_of, load_climate_fever, load_fever_symmetric  # noqa: E402
 
-from service.verification.aggregate import FEATURES, OUTCOMES, Aggregator, features  # noqa: E402
-from service.verification.stance_model import MODEL_DIR, default_model  # noqa: E402
+from service.verification.aggregate import (  # noqa: E402
+    FEATURES,
+    OUTCOMES,
+    PRIOR_FEATURES,
+    Aggregator,
+    features,
+)
+from service.verification.stance_model import MODEL_DIR, StanceModel  # noqa: E402
 from service.verification.verifier import ModelVerifier  # noqa: E402
 
 AS_OF = __import__("datetime").date(2025, 1, 1)
 
 
-def feature_rows(data: Path, titles: bool) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
-    """Feature rows, outcome indices, folds and data set names of every benchmark claim."""
+def feature_rows(
+    data: Path, titles: bool, prior: bool = True, model: Path = MODEL_DIR
+) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """Feature rows (with the claim prior unless `prior` is false), outcome indices, folds and
+    data set names of every benchmark claim."""
     # The features do not depend on the aggregation weights: start from the defaults.
-    verifier = ModelVerifier(default_model(), Aggregator.from_meta(None), titles)
+    verifier = ModelVerifier(StanceModel.load(model), Aggregator.from_meta(None), titles)
     rows, labels, folds, sets = [], [], [], []
     folder = data / "verification"
     sets_to_read = (
@@ -44,8 +53,8 @@ def feature_rows(data: Path, titles: bool) -> tuple[np.ndarray, np.ndarray, list
     )
     for name, loader, file in sets_to_read:
         for claim, evidence, gold in loader(folder / file):
-            probs, found = verifier.readings(claim, evidence, AS_OF)
-            rows.append(features(probs, found))
+            probs, found, claim_prior = verifier.readings(claim, evidence, AS_OF, prior)
+            rows.append(features(probs, found, claim_prior))
             labels.append(OUTCOMES.index(gold))
             folds.append(fold_of(claim.id))
             sets.append(name)
@@ -100,11 +109,12 @@ def main() -> None:
     p.add_argument("--refute-cost", type=float, default=2.0, help="errors a wrong refuted counts")
     p.add_argument("--model", type=Path, default=MODEL_DIR)
     p.add_argument("--titles", action="store_true", help="prefix passages with their titles")
+    p.add_argument("--no-claim-prior", action="store_true", help="leave out PRIOR_FEATURES")
     args = p.parse_args()
-    x, y, folds, sets = feature_rows(args.data, args.titles)
+    x, y, folds, sets = feature_rows(args.data, args.titles, not args.no_claim_prior, args.model)
     folds_arr = np.array(folds)
     out = {
-        "features": list(FEATURES),
+        "features": list(FEATURES) + ([] if args.no_claim_prior else list(PRIOR_FEATURES)),
         "outcomes": list(OUTCOMES),
         "titles": args.titles,
         "fitted_on": "FEVER Symmetric v0.2 dev + Climate-FEVER dev (no DISPUTED); folds by "

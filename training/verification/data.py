@@ -20,9 +20,12 @@ FEVER_MARKS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-COLON-"
 
 Pair = tuple[str, str, int]  # (claim, evidence, label)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_COMMON = set("""also been from have into more most only other over same some such than that their
-them then there these they this were what when where which while with would about after before
-being between during under known first""".split())
+_COMMON = {
+    "also", "been", "from", "have", "into", "more", "most", "only", "other", "over", "same",
+    "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+    "were", "what", "when", "where", "which", "while", "with", "would", "about", "after",
+    "before", "being", "between", "during", "under", "known", "first",
+}  # fmt: skip
 
 
 def clean(text: str) -> str:
@@ -120,7 +123,11 @@ def fm2_pairs(data: Path, neutral_per_claim: int, rng: random.Random) -> list[Pa
 
 
 def training_pairs(
-    data: Path, seed: int = 1, scale: float = 1.0, fever: int = 9000, fm2_neutral: int = 1,
+    data: Path,
+    seed: int = 1,
+    scale: float = 1.0,
+    fever: int = 9000,
+    fm2_neutral: int = 1,
     negatives: int = 0,
 ) -> list[Pair]:
     """The shuffled training mix (sizes scaled by `scale`)."""
@@ -137,19 +144,24 @@ def training_pairs(
     return pairs
 
 
-def training_data(fever: int = 9000, fm2_neutral: int = 1, negatives: int = 0) -> list[str]:
+def training_data(
+    fever: int = 9000, fm2_neutral: int = 1, negatives: int = 0, scale: float = 1.0
+) -> list[str]:
     """What the mix holds, in words (written to model.json)."""
+    n = lambda k: f"{int(k * scale):,}"  # noqa: E731
     out = [
-        f"nli/fever_nli_dev (FEVER dev less FEVER Symmetric overlaps), {fever:,} sampled",
+        f"nli/fever_nli_dev (FEVER dev less FEVER Symmetric overlaps), {n(fever)} sampled",
         f"nli/fm2 dev+test (gold evidence; {fm2_neutral} retrieved non-gold sentence(s) per "
         "claim as neutral)",
-        "nli/snli_dev 2,500 sampled",
-        "nli/mnli_dev 3,500 sampled",
-        "nli/scitail_test 1,000 sampled",
+        f"nli/snli_dev {n(2500)} sampled",
+        f"nli/mnli_dev {n(3500)} sampled",
+        f"nli/scitail_test {n(1000)} sampled",
     ]
     if negatives:
-        out.append(f"topical neutral negatives: {negatives:,} FEVER claims paired with another "
-                   "claim's evidence sharing a content word (nli/fever_nli_dev)")
+        out.append(
+            f"topical neutral negatives: {n(negatives)} FEVER claims paired with another "
+            "claim's evidence sharing a name word (nli/fever_nli_dev)"
+        )
     return out
 
 

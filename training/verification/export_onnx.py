@@ -14,7 +14,7 @@ from pathlib import Path
 
 import onnx
 import torch
-from data import REPO_ROOT, TRAINING_DATA
+from data import REPO_ROOT, training_data
 from model import LABELS, StanceNet
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from onnxruntime.transformers.optimizer import optimize_model
@@ -50,6 +50,19 @@ def export(net: StanceNet, path: Path) -> None:
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})  # fmt: skip
 
 
+def passes(train_args: dict) -> list[str]:
+    """The training data of this run, preceded by that of the runs it continued (--init)."""
+    get = train_args.get
+    mix = training_data(int(get("fever", 9000)), int(get("fm2_neutral", 1)),
+                        int(get("negatives", 0)), float(get("scale", 1.0)))  # fmt: skip
+    init = train_args.get("init", "None")
+    if init == "None":
+        return mix
+    earlier = passes(json.loads((Path(init).parent / "args.json").read_text()))
+    seed = train_args.get("seed")
+    return earlier + [f"then a further pass (seed {seed}, from those weights): {m}" for m in mix]
+
+
 def main() -> None:
     """Export the checkpoint and write the folder's first model.json."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -69,7 +82,8 @@ def main() -> None:
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "max_length": max_len, "labels": LABELS,
         "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "logits",
-        "training_data": TRAINING_DATA, "training_args": train_args,
+        "training_data": passes(train_args),
+        "training_args": train_args,
         "checkpoint": args.checkpoint,
     }  # fmt: skip
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n")

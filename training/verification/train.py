@@ -67,11 +67,16 @@ def main() -> None:
     p.add_argument("--save-every", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--init", type=Path, default=None, help="start from these weights (last.pt)")
+    p.add_argument("--fever", type=int, default=9000, help="FEVER pairs sampled")
+    p.add_argument("--fm2-neutral", type=int, default=1, help="FM2 non-gold sentences per claim")
+    p.add_argument("--negatives", type=int, default=0, help="topical neutral negatives")
     args = p.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
-    pairs = training_pairs(args.data, args.seed, args.scale)
+    pairs = training_pairs(
+        args.data, args.seed, args.scale, args.fever, args.fm2_neutral, args.negatives
+    )
     enc = encode(load_tokenizer(args.max_len), [(c, e) for c, e, _ in pairs])
     labels = torch.tensor([y for _, _, y in pairs])
     net = StanceNet()

@@ -85,7 +85,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--ct20", action="store_true", help="add the CLEF 2020 tweets to training")
     p.add_argument("--seed", type=int, default=1, help="data order and dropout")
     p.add_argument(
-        "--init-seed", type=int, help="head initialisation (default --seed); share it to average runs"
+        "--init-seed",
+        type=int,
+        help="head initialisation (default --seed); share it to average runs",
     )
     p.add_argument("--threads", type=int, default=2)
     return p.parse_args()

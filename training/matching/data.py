@@ -21,7 +21,7 @@ from bench_matching import (  # noqa: E402
 
 from service.sources.matching_text import normalise  # noqa: E402
 
-__all__ = ["DEFAULT_DATA", "Query", "load_queries", "load_claims", "split_holdout"]
+__all__ = ["DEFAULT_DATA", "Query", "load_queries", "load_claims", "split_fold", "split_holdout"]
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,23 @@ def split_holdout(queries: list[Query], fraction: float, seed: int = 13) -> tupl
     held = set(rng.sample(range(len(queries)), round(len(queries) * fraction)))
     keep = [q for i, q in enumerate(queries) if i not in held]
     return keep, [q for i, q in enumerate(queries) if i in held]
+
+
+def split_fold(
+    queries: list[Query], fraction: float, fold: int, seed: int = 13
+) -> tuple[list, list]:
+    """Cross-validation folds of about `fraction` each: fold 0 is split_holdout's slice, the
+    others split the rest of the queries in a seeded order, so the folds cover every query once."""
+    keep, held = split_holdout(queries, fraction, seed)
+    if fold == 0:
+        return keep, held
+    folds = round(1 / fraction) - 1
+    if not 1 <= fold <= folds:
+        raise ValueError(f"fold {fold} is not in 0..{folds}")
+    order = list(range(len(keep)))
+    random.Random(seed).shuffle(order)
+    chosen = set(order[fold - 1 :: folds])
+    return (
+        [q for i, q in enumerate(keep) if i not in chosen] + held,
+        [q for i, q in enumerate(keep) if i in chosen],
+    )

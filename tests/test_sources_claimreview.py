@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from service.__main__ import main
@@ -180,6 +181,7 @@ def test_no_time_left_is_a_timeout(source):
         ({"path": __file__}, r"is not a ClaimReview archive"),
         ({"path": "x", "limit": 0}, r"'limit'"),
         ({"path": "x", "min_match": -0.1}, r"'min_match'"),
+        ({"path": "x", "nearest": -1}, r"'nearest'"),
     ],
 )
 def test_configuration_errors(settings, message):
@@ -212,3 +214,51 @@ def test_the_import_command(tmp_path, capsys):
     assert "imported 0 fact-checks" in capsys.readouterr().out
     assert main(["claimreview", "import", str(out), str(tmp_path / "missing.csv")]) == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_import_stores_each_reviews_embedding_and_fills_in_older_archives(tmp_path):
+    path = tmp_path / "a.sqlite"
+    import_reviews(path, FILES)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE review_vectors")  # as an archive imported before vectors
+    conn.close()
+    assert import_reviews(path, FILES[:1]).added == 0
+    with sqlite3.connect(path) as conn:
+        blobs = [row[0] for row in conn.execute("SELECT vector FROM review_vectors")]
+    conn.close()
+    assert len(blobs) == 7
+    vectors = np.array([np.frombuffer(blob, dtype=np.float32) for blob in blobs])
+    assert vectors.shape == (7, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+
+
+REWORDED = "Levies on the two neighbours were scrapped."  # no word of the archived claim
+
+
+@pytest.mark.parametrize(("nearest", "found"), [(0, False), (3, True)])
+def test_a_fact_check_worded_otherwise_is_a_candidate_through_its_embedding(
+    archive, nearest, found
+):
+    settings = {"path": str(archive), "nearest": nearest, "min_match": 0.0}
+    source = ClaimReviewSource.from_settings("archive", settings)
+    try:
+        evidence = source.search(claim(REWORDED), AS_OF, timeout=1.0)
+    finally:
+        source.close()
+    cancelled = "The 25% tariffs on Canada and Mexico have been cancelled"
+    assert any(cancelled in e.snippet for e in evidence) is found
+
+
+def test_an_archive_without_vectors_is_searched_by_bm25_alone(tmp_path):
+    path = tmp_path / "old.sqlite"
+    import_reviews(path, FILES)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE review_vectors")
+    conn.close()
+    source = ClaimReviewSource("archive", path)
+    try:
+        text = "Nippon Steel offered $15 billion for Pittsburgh-based US Steel."
+        evidence = source.search(claim(text, "Nippon Steel", "US Steel"), AS_OF, timeout=1.0)
+    finally:
+        source.close()
+    assert evidence and evidence[0].match_score >= MATCH_THRESHOLD

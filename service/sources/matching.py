@@ -39,10 +39,21 @@ class Matcher:
 
     def features(self, claim: str, candidates: Sequence[str]) -> np.ndarray:
         """One row of FEATURES per candidate."""
-        query = ClaimText(claim)
-        heads = [ClaimText(c.split("\n", 1)[0]).text for c in candidates]
-        vectors = self.encoder.encode([query.text, *heads])
-        return self._rows(query, candidates, vectors[1:] @ vectors[0])
+        vectors = self.embed([claim, *candidates])
+        return self._rows(ClaimText(claim), candidates, vectors[1:] @ vectors[0])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """The unit vectors the cosine compares: of each text's first line, normalised."""
+        return self.encoder.encode([ClaimText(t.split("\n", 1)[0]).text for t in texts])
+
+    def nearest(self, claim: str, vectors: np.ndarray, k: int) -> np.ndarray:
+        """Row indices of the `k` vectors closest to the claim's (cosine), best first."""
+        if k <= 0 or not len(vectors):
+            return np.zeros(0, dtype=np.int64)
+        cosines = vectors @ self.embed([claim])[0]
+        k = min(k, len(cosines))
+        top = np.argpartition(-cosines, k - 1)[:k]
+        return top[np.argsort(-cosines[top], kind="stable")]
 
     def combine(self, claim: str, candidates: Sequence[str], cosines: np.ndarray) -> np.ndarray:
         """The feature rows, given the cosines (fit_matcher.py computes those in bulk)."""

@@ -240,7 +240,10 @@ class ClaimReviewSource:
         """The archive's review vectors, read again when an import has added some."""
         try:
             count = conn.execute("SELECT count(*) FROM review_vectors").fetchone()[0]
-        except sqlite3.OperationalError:  # an archive from before vectors: BM25 alone
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise  # e.g. interrupted at the deadline
+            # An archive imported before vectors existed: BM25 alone.
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
         with self._vectors_lock:
             if self._vectors is None or self._vectors[0] != count:

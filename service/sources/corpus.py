@@ -27,7 +27,7 @@ BM25_HALF = 20.0
 # Relevance cuts, off by default: a hit must score `min_relevance` and come within
 # `relative_cut` of the query's best hit. On the 10k summaries, 0.4 and 0.85 keep ~89% of Fool Me
 # Twice claims' own articles and drop ~65% of the other hits (benchmarks/bench_retrieval.py),
-# but the shipped verifier then refutes 38% of the claims it should abstain on, against 9% on
+# but the shipped verifier then refutes 37% of the claims it should abstain on, against 2% on
 # all five hits: its aggregation reads a lone passage as decisive (FEVER's setting). BM25's
 # scale also grows with the corpus, so a floor is the corpus's own setting.
 MIN_RELEVANCE = 0.0

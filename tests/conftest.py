@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import redis
+from pytest_httpserver import HTTPServer
 
 from service import create_app
 from service.sources.corpus import build_corpus
@@ -24,6 +27,36 @@ def settle(httpserver, seconds: float = 3.0) -> None:
     deadline = time.monotonic() + seconds
     while not httpserver.log and time.monotonic() < deadline:
         time.sleep(0.02)
+
+
+class Concurrency:
+    """Wraps a fake's handler: each request takes `seconds`, and `peak` counts how many were
+    being answered at once (the default httpserver is serial; use `threaded_server`)."""
+
+    def __init__(self, handler: Callable, seconds: float) -> None:
+        self.handler, self.seconds = handler, seconds
+        self.peak = self._active = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, request):
+        with self._lock:
+            self._active += 1
+            self.peak = max(self.peak, self._active)
+        time.sleep(self.seconds)
+        with self._lock:
+            self._active -= 1
+        return self.handler(request)
+
+
+@pytest.fixture
+def threaded_server():
+    """A fake source that answers requests side by side, on 127.0.0.1."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
 
 
 @pytest.fixture(scope="session")

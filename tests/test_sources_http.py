@@ -13,7 +13,6 @@ import pytest
 import redis
 import requests
 import urllib3
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from service.sources import http as http_module
@@ -21,7 +20,7 @@ from service.sources import http_answer
 from service.sources.base import SourceError
 from service.sources.http import HttpClient, RetryPolicy, cache_key, unresolvable
 from service.sources.response_cache import MemoryResponseCache, RedisResponseCache
-from tests.conftest import LATE, REDIS_URL, settle
+from tests.conftest import LATE, REDIS_URL, Concurrency, settle
 
 USER_AGENT = "factcheck-tests/0.1 (ops@example.org) requests/2"
 PATH = "/api"
@@ -201,28 +200,8 @@ def test_a_hanging_server_is_a_timeout_at_the_deadline(client, httpserver):
     assert time.monotonic() - started < 0.3 + LATE
 
 
-@pytest.fixture
-def threaded_server():
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
-
-
 def test_no_more_than_max_per_host_requests_at_once(session, threaded_server):
-    lock, active, peak = threading.Lock(), [0], [0]
-
-    def slow(request):
-        with lock:
-            active[0] += 1
-            peak[0] = max(peak[0], active[0])
-        time.sleep(0.15)
-        with lock:
-            active[0] -= 1
-        return Response(json.dumps(OK), content_type="application/json")
-
+    slow = Concurrency(lambda _: Response(json.dumps(OK), content_type="application/json"), 0.15)
     threaded_server.expect_request(PATH).respond_with_handler(slow)
     client = HttpClient(session, USER_AGENT, max_per_host=2)
     threads = [threading.Thread(target=get, args=(client, threaded_server)) for _ in range(6)]
@@ -231,7 +210,7 @@ def test_no_more_than_max_per_host_requests_at_once(session, threaded_server):
     for thread in threads:
         thread.join()
     assert len(threaded_server.log) == 6
-    assert peak[0] == 2
+    assert slow.peak == 2
 
 
 def test_waiting_for_a_slot_past_the_deadline_is_a_timeout(session, httpserver):

@@ -24,7 +24,7 @@ from service.sources.wikidata_model import (
     pick,
 )
 from service.verification import judge
-from tests.conftest import LATE, settle
+from tests.conftest import LATE, Concurrency, settle
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
 API_PATH = "/w/api.php"
@@ -358,32 +358,17 @@ def test_a_hanging_api_is_a_timeout_within_the_deadline(httpserver, http):
     assert time.monotonic() - started < 0.3 + LATE
 
 
-def test_the_entities_are_looked_up_side_by_side(http):
-    from pytest_httpserver import HTTPServer
+def test_the_entities_are_looked_up_side_by_side(http, threaded_server):
+    fake = WikidataFake()
+    searches = Concurrency(fake, 0.3)
 
-    fake, lock = WikidataFake(), threading.Lock()
-    in_flight, most = [0], [0]
+    def handler(request: Request) -> Response:
+        searching = request.args.get("action") == "wbsearchentities"
+        return searches(request) if searching else fake(request)
 
-    def slow_searches(request: Request) -> Response:
-        if request.args.get("action") != "wbsearchentities":
-            return fake(request)
-        with lock:
-            in_flight[0] += 1
-            most[0] = max(most[0], in_flight[0])
-        time.sleep(0.3)
-        with lock:
-            in_flight[0] -= 1
-        return fake(request)
-
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)  # the default one is serial
-    server.expect_request(API_PATH).respond_with_handler(slow_searches)
-    server.start()
-    try:
-        client = HttpClient(http, USER_AGENT)
-        source = WikidataSource("wikidata", client, base_url=server.url_for(API_PATH))
-        found = source.search(CLAIM, datetime.date(2025, 2, 8), timeout=5.0)
-    finally:
-        server.clear()
-        server.stop()
-    assert most[0] == 2, "both names were searched at once"
+    threaded_server.expect_request(API_PATH).respond_with_handler(handler)
+    client = HttpClient(http, USER_AGENT)
+    source = WikidataSource("wikidata", client, base_url=threaded_server.url_for(API_PATH))
+    found = source.search(CLAIM, datetime.date(2025, 2, 8), timeout=5.0)
+    assert searches.peak == 2, "both names were searched at once"
     assert any(ev.value == "Shigeru Ishiba" for ev in found)

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import onnxruntime as ort
 from tokenizers import Tokenizer
+
+T = TypeVar("T")
+
+
+def loaded_once(load: Callable[[], T]) -> Callable[[], T]:
+    """A function giving `load()`'s result, loaded on first use and once only, even under
+    concurrent first calls (a model takes a second and tens of MB: never twice)."""
+    lock = threading.Lock()
+    loaded: list[T] = []
+
+    def get() -> T:
+        if not loaded:
+            with lock:
+                if not loaded:
+                    loaded.append(load())
+        return loaded[0]
+
+    get.__doc__ = f"The shipped model of {load.__qualname__}, loaded on first use."
+    return get
 
 
 class ModelFiles(NamedTuple):

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from service.sources.encoder import MODEL_DIR, default_encoder
+from service.sources.encoder import MODEL_DIR
 from service.sources.matching import (
     FEATURES,
     MATCH_THRESHOLD,
@@ -90,7 +90,9 @@ def test_artefact_loads_and_agrees_with_the_threshold():
     assert meta["combiner"]["threshold"] == MATCH_THRESHOLD
     size = sum(f.stat().st_size for f in MODEL_DIR.iterdir())
     assert size <= 30 * 2**20
-    vectors = default_encoder().encode(["Vaccines cause autism.", "Autism is caused by vaccines."])
+    vectors = default_matcher().encoder.encode(
+        ["Vaccines cause autism.", "Autism is caused by vaccines."]
+    )
     assert vectors.shape == (2, meta["dimensions"])
     assert float(vectors[0] @ vectors[1]) > 0.8
     assert default_matcher().lexicon.documents > 1000

@@ -8,7 +8,6 @@ threshold, the maximum length and the training figures.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from service.onnx_model import load_model_files
+from service.onnx_model import load_model_files, loaded_once
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # int8 activations are quantized per run with one scale for the whole batch, so a sentence's
@@ -75,15 +74,4 @@ class CheckworthinessModel:
         return self.session.run(["probability"], feeds)[0]
 
 
-_default: CheckworthinessModel | None = None
-_default_lock = threading.Lock()
-
-
-def default_model() -> CheckworthinessModel:
-    """The shipped model, loaded on first use (once, even under concurrent first calls)."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = CheckworthinessModel.load()
-    return _default
+default_model = loaded_once(CheckworthinessModel.load)  # the shipped model, loaded on first use

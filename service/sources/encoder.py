@@ -41,9 +41,3 @@ class SentenceEncoder:
         vector = self.session.run(None, feed)[0][0]
         vector.flags.writeable = False  # shared through the cache
         return vector
-
-
-@lru_cache(maxsize=1)
-def default_encoder() -> SentenceEncoder:
-    """The shipped claim-matching encoder, loaded once per process."""
-    return SentenceEncoder(MODEL_DIR)

@@ -9,7 +9,6 @@ weights, the training data and the measured figures.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from service.onnx_model import load_model_files
+from service.onnx_model import load_model_files, loaded_once
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 BATCH_SIZE = 16
@@ -81,15 +80,4 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-_default: StanceModel | None = None
-_default_lock = threading.Lock()
-
-
-def default_model() -> StanceModel:
-    """The shipped model, loaded on first use (once, even under concurrent first calls)."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = StanceModel.load()
-    return _default
+default_model = loaded_once(StanceModel.load)  # the shipped model, loaded on first use

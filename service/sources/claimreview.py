@@ -29,7 +29,7 @@ from service.sources.claimreview_records import read_file
 from service.sources.factcheck import FactCheck, matched_evidence
 from service.sources.matching import MATCH_THRESHOLD, default_matcher
 from service.sources.query import build_query, fts5_match
-from service.sources.sqlite_reader import ThreadConnections
+from service.sources.sqlite_reader import ThreadConnections, deadline_guard, read_format
 
 FORMAT = "claimreview-1"
 IMPORT_HINT = "create it with: python -m service claimreview import OUT.sqlite FILE..."
@@ -181,16 +181,12 @@ class ClaimReviewSource:
     def _check(self) -> None:
         """Fail at start-up when the file is not an archive of this format."""
         try:
-            row = (
-                self._connection()
-                .execute("SELECT value FROM archive_meta WHERE key = 'format'")
-                .fetchone()
-            )
+            found = read_format(self._connection(), "archive_meta")
         except sqlite3.DatabaseError as exc:
             raise ConfigError(
                 f"source {self.name!r}: {str(self.path)!r} is not a ClaimReview archive ({exc})"
             ) from None
-        if row is None or row[0] != FORMAT:
+        if found != FORMAT:
             raise ConfigError(f"source {self.name!r}: {str(self.path)!r}: unknown archive format")
 
     def _connection(self) -> sqlite3.Connection:
@@ -208,17 +204,10 @@ class ClaimReviewSource:
             return []
         if timeout <= 0:
             raise SourceError("timeout", "no time left for the archive search")
-        deadline = time.monotonic() + timeout
-        conn = self._connection()
-        conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
-        try:
+        at = time.monotonic() + timeout
+        with deadline_guard(self._connection(), at, "archive search") as conn:
             rows = conn.execute(SEARCH_SQL, (match, self.candidates)).fetchall()
             rows += self._nearest_rows(conn, claim, {row[0] for row in rows})
-        except sqlite3.Error as exc:
-            kind = "timeout" if "interrupted" in str(exc) else "error"
-            raise SourceError(kind, f"archive search failed: {exc}") from None
-        finally:
-            conn.set_progress_handler(None, 0)
         factchecks = [FactCheck(*row[1:]) for row in rows]
         return matched_evidence(claim, factchecks, self.name, self.min_match, self.limit)
 

@@ -15,7 +15,7 @@ from service.sources.breaker import CircuitBreaker
 from service.sources.corpus_index import FORMAT_VERSION, build_corpus, default_wiki_summaries
 from service.sources.passage import best_passage
 from service.sources.query import build_query, fts5_match
-from service.sources.sqlite_reader import ThreadConnections
+from service.sources.sqlite_reader import ThreadConnections, deadline_guard, read_format
 
 __all__ = ["CorpusSource", "bm25_score", "build_corpus", "default_wiki_summaries"]
 
@@ -138,17 +138,13 @@ class CorpusSource:
     def _check_index(self) -> None:
         """Fail at start-up, not at the first request, when the file is not a corpus index."""
         try:
-            row = (
-                self._connection()
-                .execute("SELECT value FROM corpus_meta WHERE key = 'format'")
-                .fetchone()
-            )
+            found = read_format(self._connection(), "corpus_meta")
         except sqlite3.DatabaseError as exc:
             raise ConfigError(
                 f"source {self.name!r}: {str(self.path)!r} is not a corpus index ({exc}); "
                 + BUILD_HINT
             ) from None
-        if row is None or row[0] != FORMAT_VERSION:
+        if found != FORMAT_VERSION:
             raise ConfigError(
                 f"source {self.name!r}: {str(self.path)!r} has an unknown "
                 f"index format; rebuild it: " + BUILD_HINT
@@ -196,16 +192,5 @@ class CorpusSource:
 
     def _query(self, match: str, deadline: float) -> list[tuple[Any, ...]]:
         """Run the search; SQLite itself is interrupted once the deadline has passed."""
-        conn = self._connection()
-        # Checked every 1000 SQLite VM steps (a search on 10k documents takes ~17k).
-        conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
-        try:
+        with deadline_guard(self._connection(), deadline, "corpus search") as conn:
             return conn.execute(SEARCH_SQL, (match, self.limit * CANDIDATES_PER_HIT)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise SourceError("timeout", "corpus search exceeded its deadline") from None
-            raise SourceError("error", f"corpus search failed: {exc}") from None
-        except sqlite3.Error as exc:
-            raise SourceError("error", f"corpus search failed: {exc}") from None
-        finally:
-            conn.set_progress_handler(None, 0)

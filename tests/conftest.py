@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import redis
+import requests
 from pytest_httpserver import HTTPServer
 
 from service import create_app
@@ -46,6 +47,15 @@ class Concurrency:
         with self._lock:
             self._active -= 1
         return self.handler(request)
+
+
+@pytest.fixture
+def http():
+    """A requests session for talking to the fake sources (no proxy from the environment)."""
+    session = requests.Session()
+    session.trust_env = False
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 from werkzeug import Request, Response
 
 from service.domain import Claim
@@ -52,14 +51,6 @@ class GoogleFake:
     @staticmethod
     def _json(payload: dict, status: int = 200) -> Response:
         return Response(json.dumps(payload), status=status, content_type="application/json")
-
-
-@pytest.fixture
-def http():
-    session = requests.Session()
-    session.trust_env = False
-    yield session
-    session.close()
 
 
 def make(httpserver, http, key=KEY, **kwargs) -> GoogleFactCheckSource:

@@ -37,16 +37,8 @@ def results(payload):
 
 
 @pytest.fixture
-def session():
-    session = requests.Session()
-    session.trust_env = False
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def client(session):
-    return HttpClient(session, USER_AGENT, rng=random.Random(7))
+def client(http):
+    return HttpClient(http, USER_AGENT, rng=random.Random(7))
 
 
 def get(client, server, timeout=3.0, **kwargs):
@@ -200,10 +192,10 @@ def test_a_hanging_server_is_a_timeout_at_the_deadline(client, httpserver):
     assert time.monotonic() - started < 0.3 + LATE
 
 
-def test_no_more_than_max_per_host_requests_at_once(session, threaded_server):
+def test_no_more_than_max_per_host_requests_at_once(http, threaded_server):
     slow = Concurrency(lambda _: Response(json.dumps(OK), content_type="application/json"), 0.15)
     threaded_server.expect_request(PATH).respond_with_handler(slow)
-    client = HttpClient(session, USER_AGENT, max_per_host=2)
+    client = HttpClient(http, USER_AGENT, max_per_host=2)
     threads = [threading.Thread(target=get, args=(client, threaded_server)) for _ in range(6)]
     for thread in threads:
         thread.start()
@@ -213,8 +205,8 @@ def test_no_more_than_max_per_host_requests_at_once(session, threaded_server):
     assert slow.peak == 2
 
 
-def test_waiting_for_a_slot_past_the_deadline_is_a_timeout(session, httpserver):
-    client = HttpClient(session, USER_AGENT, max_per_host=1)
+def test_waiting_for_a_slot_past_the_deadline_is_a_timeout(http, httpserver):
+    client = HttpClient(http, USER_AGENT, max_per_host=1)
     slot = client._slot(httpserver.url_for(PATH))
     slot.acquire()
     try:
@@ -225,8 +217,8 @@ def test_waiting_for_a_slot_past_the_deadline_is_a_timeout(session, httpserver):
     assert caught.value.kind == "timeout" and httpserver.log == []
 
 
-def test_a_repeated_query_is_answered_from_the_cache(session, httpserver):
-    client = HttpClient(session, USER_AGENT, cache=MemoryResponseCache())
+def test_a_repeated_query_is_answered_from_the_cache(http, httpserver):
+    client = HttpClient(http, USER_AGENT, cache=MemoryResponseCache())
     httpserver.expect_request(PATH).respond_with_json(OK)
     assert get(client, httpserver, cache_ttl=60) == get(client, httpserver, cache_ttl=60)
     assert len(httpserver.log) == 1
@@ -234,8 +226,8 @@ def test_a_repeated_query_is_answered_from_the_cache(session, httpserver):
     assert len(httpserver.log) == 2
 
 
-def test_failures_and_rejected_answers_are_not_cached(session, httpserver):
-    client = HttpClient(session, USER_AGENT, cache=MemoryResponseCache())
+def test_failures_and_rejected_answers_are_not_cached(http, httpserver):
+    client = HttpClient(http, USER_AGENT, cache=MemoryResponseCache())
     httpserver.expect_ordered_request(PATH).respond_with_json({"results": "none"})
     httpserver.expect_ordered_request(PATH).respond_with_data("", status=404)
     httpserver.expect_ordered_request(PATH).respond_with_json(OK)

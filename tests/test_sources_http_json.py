@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 from werkzeug import Response
 
 from service.domain import Claim
@@ -35,14 +34,6 @@ NEWS_FIELDS = {
 
 def load(name: str) -> dict:
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def http():
-    session = requests.Session()
-    session.trust_env = False
-    yield session
-    session.close()
 
 
 def build(httpserver, http, environ=None, **settings):

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-import requests
 
 from service.sources.base import ConfigError
 from service.sources.breaker import CircuitBreaker
@@ -40,13 +39,6 @@ def corpus_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("registry") / "news.sqlite"
     build_corpus(path, [FIXTURES / "documents.jsonl"])
     return path
-
-
-@pytest.fixture
-def http():
-    session = requests.Session()
-    yield session
-    session.close()
 
 
 @pytest.fixture

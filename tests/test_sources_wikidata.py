@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 from werkzeug import Request, Response
 
 from service.domain import Claim
@@ -83,14 +82,6 @@ class WikidataFake:
     @staticmethod
     def _json(payload: dict) -> Response:
         return Response(json.dumps(payload), content_type="application/json; charset=utf-8")
-
-
-@pytest.fixture
-def http():
-    session = requests.Session()
-    session.trust_env = False
-    yield session
-    session.close()
 
 
 @pytest.fixture

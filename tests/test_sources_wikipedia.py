@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import requests
 from werkzeug import Response
 
 from service.domain import Claim
@@ -38,14 +37,6 @@ EXPECTED_TITLES = ["Nippon Steel", "Acquisition of U.S. Steel by Nippon Steel", 
 
 def load(name: str) -> dict:
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def http():
-    session = requests.Session()
-    session.trust_env = False  # no proxy between the test and 127.0.0.1
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sqlite3
 import statistics
 import sys
 import time
@@ -83,15 +84,15 @@ def main(argv: list[str] | None = None) -> int:
             f"  {statistics.median(timings):8.2f}"
         )
         source.close()
-    judge_off_topic(args, [(claim, page) for claim, page in claims])
+    judge_off_topic(args, claims)
     return 0
 
 
 def judge_off_topic(args: argparse.Namespace, claims: list) -> None:
     """Verdicts on claims whose own article is not in the index: what off-topic hits provoke."""
-    source = CorpusSource("summaries", args.index, args.limit)
-    titles = {row[0] for row in source._connection().execute("SELECT title FROM documents")}
-    source.close()
+    with sqlite3.connect(f"{args.index.resolve().as_uri()}?mode=ro", uri=True) as index:
+        titles = {row[0] for row in index.execute("SELECT title FROM documents")}
+    index.close()
     orphans = [claim for claim, page in claims if page not in titles]
     verifier = shipped_verifier()
     print(f"\nverdicts on the {len(orphans)} claims whose article is not in the index")

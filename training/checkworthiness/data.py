@@ -12,10 +12,29 @@ DEFAULT_DATA = REPO_ROOT / ".." / "shared" / "data"
 
 def read_ct24(data: Path, split: str) -> tuple[list[str], list[int]]:
     """Texts and 0/1 labels of ct24_{split}.tsv (`Sentence_id, Text, class_label`)."""
-    path = Path(data) / "checkworthiness" / f"ct24_{split}.tsv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = _rows(Path(data) / "checkworthiness" / f"ct24_{split}.tsv")
     return [r["Text"] for r in rows], [int(r["class_label"] == "Yes") for r in rows]
+
+
+def neighbours(data: Path, split: str) -> tuple[list[str], list[str]]:
+    """Previous and next sentence of each ct24_{split} sentence, in file order ("" if none).
+
+    `Sentence_id`s run in debate order across ct24_train and ct24_dev, so a sentence's
+    neighbours are ids -1 and +1 of either file (texts only, never their labels).
+    """
+    by_id: dict[int, str] = {}
+    for name in ("train", "dev"):
+        for row in _rows(Path(data) / "checkworthiness" / f"ct24_{name}.tsv"):
+            by_id[int(row["Sentence_id"])] = row["Text"]
+    ids = [
+        int(r["Sentence_id"]) for r in _rows(Path(data) / "checkworthiness" / f"ct24_{split}.tsv")
+    ]
+    return [by_id.get(i - 1, "") for i in ids], [by_id.get(i + 1, "") for i in ids]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def read_ct20(data: Path) -> tuple[list[str], list[int]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 import torch
-from data import DEFAULT_DATA, REPO_ROOT, read_ct24, split_holdout
+from data import DEFAULT_DATA, REPO_ROOT, neighbours, read_ct24, split_holdout
 from metrics import best_threshold, prf
 from model import CheckworthinessNet, ProbabilityNet
 from onnxruntime import __version__ as ort_version
@@ -25,22 +25,19 @@ from onnxruntime.transformers.optimizer import optimize_model
 from train import load_tokenizer
 
 
-def export(net: CheckworthinessNet, path: Path, fuse: bool) -> None:
-    """Write the int8 graph (ids, mask) -> probability to `path`."""
+def export(net: CheckworthinessNet, path: Path, fuse: bool, segments: bool = False) -> None:
+    """Write the int8 graph (ids, mask[, segment ids]) -> probability to `path`."""
     ids = torch.ones(2, 8, dtype=torch.long)
-    axes = {
-        "input_ids": {0: "batch", 1: "tokens"},
-        "attention_mask": {0: "batch", 1: "tokens"},
-        "probability": {0: "batch"},
-    }
+    names = ["input_ids", "attention_mask"] + (["token_type_ids"] if segments else [])
+    axes = {name: {0: "batch", 1: "tokens"} for name in names} | {"probability": {0: "batch"}}
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "fp32.onnx"
         torch.onnx.export(
             ProbabilityNet(net.eval()),
-            (ids, ids),
+            (ids,) * len(names),
             str(fp32),
             dynamo=False,
-            input_names=["input_ids", "attention_mask"],
+            input_names=names,
             output_names=["probability"],
             dynamic_axes=axes,
             opset_version=17,
@@ -60,13 +57,14 @@ def export(net: CheckworthinessNet, path: Path, fuse: bool) -> None:
         )
 
 
-def runtime_probs(folder: Path, texts: list[str]) -> np.ndarray:
+def runtime_probs(folder: Path, items: list[tuple[str, str, str]]) -> np.ndarray:
     """Probabilities from the service's own run-time class, exactly as it will score."""
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     from service.extraction.classifier import CheckworthinessModel
 
-    return np.array(CheckworthinessModel.load(folder).predict(texts))
+    texts, previous, following = (list(column) for column in zip(*items, strict=True))
+    return np.array(CheckworthinessModel.load(folder).predict(texts, previous, following))
 
 
 def main() -> None:
@@ -82,14 +80,21 @@ def main() -> None:
     net = CheckworthinessNet(info["layers"])
     net.load_state_dict(torch.load(args.run / "best.pt"))
     args.out.mkdir(parents=True, exist_ok=True)
-    export(net, args.out / "model.onnx", fuse=not args.no_fuse)
+    context = {"before": info.get("context", 0), "after": info.get("next", 0)}
+    export(net, args.out / "model.onnx", fuse=not args.no_fuse, segments=any(context.values()))
     tok = load_tokenizer(info["max_len"])
     tok.save(str(args.out / "tokenizer.json"))
     meta_path = args.out / "model.json"
-    meta_path.write_text(json.dumps({"max_length": info["max_len"], "threshold": 0.5}))
+    meta_path.write_text(
+        json.dumps({"max_length": info["max_len"], "threshold": 0.5, "context": context})
+    )
     dev_x, dev_y = read_ct24(args.data, "dev")
+    dev_x = list(zip(dev_x, *neighbours(args.data, "dev"), strict=True))
+    texts, labels = read_ct24(args.data, "train")
     _, (hold_x, hold_y) = split_holdout(
-        *read_ct24(args.data, "train"), float(train_args["holdout"])
+        list(zip(texts, *neighbours(args.data, "train"), strict=True)),
+        labels,
+        float(train_args["holdout"]),
     )
     dev = best_threshold(runtime_probs(args.out, dev_x), np.array(dev_y))
     hold = prf(runtime_probs(args.out, hold_x), np.array(hold_y), dev["threshold"])
@@ -100,7 +105,9 @@ def main() -> None:
         "max_length": info["max_len"],
         "threshold": dev["threshold"],
         "labels": {"1": "check-worthy (CT24 class_label Yes)", "0": "not check-worthy"},
-        "inputs": ["input_ids", "attention_mask"],
+        "inputs": ["input_ids", "attention_mask"]
+        + (["token_type_ids"] if any(context.values()) else []),
+        "context": context,
         "output": "probability",
         "quantization": "ONNX Runtime dynamic int8 (per-channel weights, fused attention), "
         f"onnxruntime {ort_version}; scored one sentence per run",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from data import DEFAULT_DATA, read_ct20, read_ct24, split_holdout
+from data import DEFAULT_DATA, neighbours, read_ct20, read_ct24, split_holdout
 from metrics import best_threshold
 from model import CheckworthinessNet, base_model_path
 from tokenizers import Tokenizer
@@ -27,6 +27,28 @@ def load_tokenizer(max_len: int) -> Tokenizer:
     tok.no_padding()
     tok.enable_truncation(max_len)
     return tok
+
+
+def encode_in_context(
+    tok: Tokenizer, items: list[tuple[str, str, str]], before: int, after: int
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Ids and segment ids of `[CLS] previous [SEP] sentence [SEP] next [SEP]`.
+
+    Only the previous sentence's last `before` tokens and the next one's first `after` are kept;
+    the sentence is segment 1, its context segment 0. `after` 0 leaves out the next part.
+    """
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    ids, types = [], []
+    for sentence, previous, following in items:
+        own = tok.encode(sentence).ids[1:]  # sentence + [SEP], truncated to max_len
+        head = tok.encode(previous, add_special_tokens=False).ids[-before:] if before else []
+        tail = tok.encode(following, add_special_tokens=False).ids[:after] if after else []
+        row = [cls, *head, sep, *own] + ([*tail, sep] if after else [])
+        ids.append(row)
+        types.append(
+            [0] * (len(head) + 2) + [1] * len(own) + [0] * (len(row) - len(head) - 2 - len(own))
+        )
+    return ids, types
 
 
 def batches(ids: list[list[int]], size: int, rng: random.Random | None) -> list[list[int]]:
@@ -47,24 +69,31 @@ def batches(ids: list[list[int]], size: int, rng: random.Random | None) -> list[
     return out
 
 
-def tensors(ids: list[list[int]], batch: list[int]) -> tuple[torch.Tensor, torch.Tensor]:
-    """Padded input ids and attention mask of one batch."""
+def tensors(
+    ids: list[list[int]], batch: list[int], types: list[list[int]] | None = None
+) -> tuple[torch.Tensor, ...]:
+    """Padded input ids and attention mask of one batch (and segment ids, when given)."""
     width = max(len(ids[i]) for i in batch)
     x = torch.zeros(len(batch), width, dtype=torch.long)
     m = torch.zeros(len(batch), width, dtype=torch.long)
+    t = torch.zeros(len(batch), width, dtype=torch.long)
     for row, i in enumerate(batch):
         x[row, : len(ids[i])] = torch.tensor(ids[i])
         m[row, : len(ids[i])] = 1
-    return x, m
+        if types is not None:
+            t[row, : len(ids[i])] = torch.tensor(types[i])
+    return (x, m) if types is None else (x, m, t)
 
 
 @torch.no_grad()
-def predict(net: CheckworthinessNet, ids: list[list[int]]) -> np.ndarray:
+def predict(
+    net: CheckworthinessNet, ids: list[list[int]], types: list[list[int]] | None = None
+) -> np.ndarray:
     """Probabilities for every encoded sentence, in input order."""
     net.eval()
     probs = np.zeros(len(ids), dtype=np.float32)
     for batch in batches(ids, 128, None):
-        probs[batch] = torch.sigmoid(net(*tensors(ids, batch))).numpy()
+        probs[batch] = torch.sigmoid(net(*tensors(ids, batch, types))).numpy()
     net.train()
     return probs
 
@@ -89,6 +118,10 @@ def parse_args() -> argparse.Namespace:
         type=int,
         help="head initialisation (default --seed); share it to average runs",
     )
+    p.add_argument(
+        "--context", type=int, default=0, help="tokens of the previous sentence to prepend"
+    )
+    p.add_argument("--next", type=int, default=0, help="tokens of the next sentence to append")
     p.add_argument("--threads", type=int, default=2)
     return p.parse_args()
 
@@ -99,18 +132,24 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
+    texts, train_y = read_ct24(args.data, "train")
     (train_x, train_y), (hold_x, hold_y) = split_holdout(
-        *read_ct24(args.data, "train"), args.holdout
+        list(zip(texts, *neighbours(args.data, "train"), strict=True)), train_y, args.holdout
     )
-    if args.ct20:
+    if args.ct20:  # tweets stand alone: no neighbours
         extra_x, extra_y = read_ct20(args.data)
-        train_x, train_y = train_x + extra_x, train_y + extra_y
+        train_x, train_y = train_x + [(t, "", "") for t in extra_x], train_y + extra_y
     dev_x, dev_y = read_ct24(args.data, "dev")
+    dev_x = list(zip(dev_x, *neighbours(args.data, "dev"), strict=True))
     tok = load_tokenizer(args.max_len)
-    enc = {
-        k: [e.ids for e in tok.encode_batch(v)]
-        for k, v in {"train": train_x, "dev": dev_x, "hold": hold_x}.items()
-    }
+    parts = {"train": train_x, "dev": dev_x, "hold": hold_x}
+    if args.context or args.next:
+        coded = {k: encode_in_context(tok, v, args.context, args.next) for k, v in parts.items()}
+        enc = {k: ids for k, (ids, _) in coded.items()}
+        seg: dict[str, list[list[int]] | None] = {k: t for k, (_, t) in coded.items()}
+    else:
+        enc = {k: [e.ids for e in tok.encode_batch([x[0] for x in v])] for k, v in parts.items()}
+        seg = dict.fromkeys(parts)
     # Runs that share the head's initial weights stay in one basin and can be averaged (soup.py).
     if args.init_seed is not None:
         torch.manual_seed(args.init_seed)
@@ -137,7 +176,7 @@ def main() -> None:
         plan = batches(enc["train"], args.batch, rng)
         checkpoints = {len(plan) // 2, len(plan)}
         for b, batch in enumerate(plan, 1):
-            loss = loss_fn(net(*tensors(enc["train"], batch)), labels[batch])
+            loss = loss_fn(net(*tensors(enc["train"], batch, seg["train"])), labels[batch])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step(), sched.step(), opt.zero_grad()
@@ -145,7 +184,8 @@ def main() -> None:
             if b not in checkpoints:
                 continue
             tag = f"e{epoch + b / len(plan):.1f}"
-            dev_p, hold_p = predict(net, enc["dev"]), predict(net, enc["hold"])
+            dev_p = predict(net, enc["dev"], seg["dev"])
+            hold_p = predict(net, enc["hold"], seg["hold"])
             np.save(args.out / f"dev_{tag}.npy", dev_p)
             np.save(args.out / f"hold_{tag}.npy", hold_p)
             dev_m = best_threshold(dev_p, np.array(dev_y))
@@ -165,7 +205,15 @@ def main() -> None:
                 best = dev_m["f1"]
                 torch.save(net.state_dict(), args.out / "best.pt")
                 (args.out / "best.json").write_text(
-                    json.dumps({**row, "layers": args.layers, "max_len": args.max_len})
+                    json.dumps(
+                        {
+                            **row,
+                            "layers": args.layers,
+                            "max_len": args.max_len,
+                            "context": args.context,
+                            "next": args.next,
+                        }
+                    )
                 )
     torch.save(net.state_dict(), args.out / "last.pt")
     np.save(args.out / "hold_labels.npy", np.array(hold_y))

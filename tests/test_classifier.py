@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 
@@ -96,3 +97,29 @@ def test_default_model_is_loaded_once_across_threads():
         thread.join()
     assert len(seen) == 8
     assert all(m is seen[0] for m in seen)
+
+
+def test_context_is_read_as_segment_zero_around_the_sentence(model):
+    reader = dataclasses.replace(model, meta={**model.meta, "context": {"before": 3, "after": 2}})
+    ids, segments = reader.encode("Taxes rose.", "one two three four five", "six seven eight")
+    words = reader.tokenizer.decode(ids, skip_special_tokens=False)
+    assert words == "[CLS] three four five [SEP] taxes rose. [SEP] six seven [SEP]"
+    own = len(model.tokenizer.encode("Taxes rose.").ids) - 1  # the sentence and its [SEP]
+    assert segments == [0] * 5 + [1] * own + [0] * 3
+
+
+def test_without_neighbours_a_context_model_reads_empty_context(model):
+    reader = dataclasses.replace(model, meta={**model.meta, "context": {"before": 16, "after": 0}})
+    ids, segments = reader.encode("Taxes rose.")
+    assert (
+        reader.tokenizer.decode(ids, skip_special_tokens=False) == "[CLS] [SEP] taxes rose. [SEP]"
+    )
+    assert segments == [0, 0] + [1] * (len(ids) - 2)
+
+
+def test_a_model_without_context_ignores_the_neighbours():
+    plain = CheckworthinessModel.load(MODEL_DIR)
+    plain = dataclasses.replace(plain, meta={**plain.meta, "context": None})
+    sentence = ["The Senate passed the bill 68 to 32 in June 2013."]
+    assert plain.predict(sentence, ["Thank you."], ["Next."]) == plain.predict(sentence)
+    assert plain.encode(sentence[0], "Thank you.")[0] == plain.tokenizer.encode(sentence[0]).ids

@@ -54,12 +54,19 @@ BLEND_CUT = 0.44
 def score_sentence(
     text: str,
     *,
+    previous: str = "",
+    following: str = "",
     quantities: Sequence[Quantity] | None = None,
     entities: Sequence[str] | None = None,
 ) -> float:
-    """Check-worthiness in [0, 1], 0.5 being the cut: the trained model and the rules blended."""
+    """Check-worthiness in [0, 1], 0.5 being the cut: the trained model and the rules blended.
+
+    `previous` and `following` are the sentences around it in its text, which the model reads
+    as context when it was trained with it.
+    """
     rules = score_rules(text, quantities=quantities, entities=entities)
-    blend = MODEL_WEIGHT * _model_probability(text) + (1 - MODEL_WEIGHT) * rules
+    model = _model_probability(text, previous, following)
+    blend = MODEL_WEIGHT * model + (1 - MODEL_WEIGHT) * rules
     if blend < BLEND_CUT:
         return DEFAULT_THRESHOLD * blend / BLEND_CUT
     return DEFAULT_THRESHOLD + (1 - DEFAULT_THRESHOLD) * (blend - BLEND_CUT) / (1 - BLEND_CUT)
@@ -78,6 +85,6 @@ def score_rules(
 
 
 @functools.lru_cache(maxsize=8192)
-def _model_probability(text: str) -> float:
+def _model_probability(text: str, previous: str, following: str) -> float:
     """The model's probability; cached, as a text's sentences and pieces come back."""
-    return default_model().predict([text])[0]
+    return default_model().predict([text], [previous], [following])[0]

@@ -1,9 +1,13 @@
 """Check-worthiness by a fine-tuned MiniLM, run with ONNX Runtime (int8, CPU, no torch).
 
 The artefact in `model/` is built by training/checkworthiness/ (train.py, then export_onnx.py):
-`model.onnx` maps (input_ids, attention_mask) to the probability that a sentence is
-check-worthy, `tokenizer.json` is its WordPiece tokenizer and `model.json` holds the decision
-threshold, the maximum length and the training figures.
+`model.onnx` maps (input_ids, attention_mask[, token_type_ids]) to the probability that a
+sentence is check-worthy, `tokenizer.json` is its WordPiece tokenizer and `model.json` holds the
+decision threshold, the maximum length, the context the model reads and the training figures.
+
+A model trained with context (`model.json` "context": {"before": n, "after": m}) reads
+`[CLS] previous [SEP] sentence [SEP]`: the previous sentence's last n tokens (and the next
+one's first m, then `[SEP]`) as segment 0, the sentence as segment 1, pooled over segment 1 only.
 """
 
 from __future__ import annotations
@@ -49,28 +53,66 @@ class CheckworthinessModel:
         """The probability above which a sentence counts as check-worthy."""
         return float(self.meta["threshold"])
 
-    def predict(self, sentences: Sequence[str]) -> list[float]:
-        """Probability that each sentence is check-worthy, in input order."""
+    @property
+    def context(self) -> tuple[int, int]:
+        """Tokens read of the previous and of the next sentence; (0, 0) for none."""
+        context = self.meta.get("context") or {}
+        return int(context.get("before", 0)), int(context.get("after", 0))
+
+    def predict(
+        self,
+        sentences: Sequence[str],
+        previous: Sequence[str] | None = None,
+        following: Sequence[str] | None = None,
+    ) -> list[float]:
+        """Probability that each sentence is check-worthy, in input order.
+
+        `previous` / `following` hold each sentence's neighbours in its text ("" for none);
+        a model trained without context ignores them.
+        """
         if not sentences:
             return []
-        # encode() one by one stays on this thread; encode_batch would start a rayon pool.
-        ids = [self.tokenizer.encode(sentence).ids for sentence in sentences]
+        before = previous if previous is not None else [""] * len(sentences)
+        after = following if following is not None else [""] * len(sentences)
+        rows = [self.encode(*texts) for texts in zip(sentences, before, after, strict=True)]
         # Sorting by length keeps padding (wasted compute) small inside each batch.
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        probs = np.zeros(len(ids), dtype=np.float32)
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
+        probs = np.zeros(len(rows), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             batch = order[start : start + self.batch_size]
-            probs[batch] = self._run([ids[i] for i in batch])
+            probs[batch] = self._run([rows[i] for i in batch])
         return [float(p) for p in probs]
 
-    def _run(self, batch: list[list[int]]) -> np.ndarray:
-        width = max(len(row) for row in batch)
+    def encode(
+        self, sentence: str, previous: str = "", following: str = ""
+    ) -> tuple[list[int], list[int]]:
+        """Token ids and segment ids of a sentence in its context, as training built them."""
+        # encode() one by one stays on this thread; encode_batch would start a rayon pool.
+        own = self.tokenizer.encode(sentence).ids
+        before, after = self.context
+        if not before and not after:
+            return own, [0] * len(own)
+        cls, sep = own[0], own[-1]
+        head = self._tokens(previous)[-before:] if before else []
+        tail = [*self._tokens(following)[:after], sep] if after else []
+        ids = [cls, *head, sep, *own[1:], *tail]
+        return ids, [0] * (len(head) + 2) + [1] * (len(own) - 1) + [0] * len(tail)
+
+    def _tokens(self, text: str) -> list[int]:
+        return self.tokenizer.encode(text, add_special_tokens=False).ids if text else []
+
+    def _run(self, batch: list[tuple[list[int], list[int]]]) -> np.ndarray:
+        width = max(len(ids) for ids, _ in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, token_ids in enumerate(batch):
+        types = np.zeros((len(batch), width), dtype=np.int64)
+        for row, (token_ids, segments) in enumerate(batch):
             input_ids[row, : len(token_ids)] = token_ids
             mask[row, : len(token_ids)] = 1
+            types[row, : len(segments)] = segments
         feeds = {"input_ids": input_ids, "attention_mask": mask}
+        if any(node.name == "token_type_ids" for node in self.session.get_inputs()):
+            feeds["token_type_ids"] = types
         return self.session.run(["probability"], feeds)[0]
 
 

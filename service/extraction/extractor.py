@@ -33,6 +33,7 @@ class _Analysis(NamedTuple):
     score: float
     names: tuple[Span, ...]  # spans relative to the sentence
     quantities: tuple[Quantity, ...]
+    neighbours: tuple[str, str]  # the sentences before and after it ("" at either end)
 
 
 class _Candidate(NamedTuple):
@@ -97,12 +98,22 @@ def _analyse(text: str) -> Iterator[_Analysis]:
     """Each sentence with its names, its quantities (spans relative to it) and its score."""
     spans = split_sentences(text)
     names = _names_by_sentence(entity_spans(text), spans)
-    for (start, end), sentence_names in zip(spans, names, strict=True):
-        sentence = text[start:end]
+    sentences = [text[start:end] for start, end in spans]
+    for i, ((start, end), sentence_names) in enumerate(zip(spans, names, strict=True)):
+        sentence = sentences[i]
         quantities = tuple(find_quantities(sentence))
         entities = tuple(dict.fromkeys(span.name for span in sentence_names))
-        score = score_sentence(sentence, quantities=quantities, entities=entities)
-        yield _Analysis(sentence, start, end, round(score, 3), tuple(sentence_names), quantities)
+        around = (sentences[i - 1] if i else "", sentences[i + 1] if i + 1 < len(spans) else "")
+        score = score_sentence(
+            sentence,
+            previous=around[0],
+            following=around[1],
+            quantities=quantities,
+            entities=entities,
+        )
+        yield _Analysis(
+            sentence, start, end, round(score, 3), tuple(sentence_names), quantities, around
+        )
 
 
 def _names_by_sentence(names: list[Span], spans: list[tuple[int, int]]) -> list[list[Span]]:
@@ -141,7 +152,13 @@ def _piece_score(piece: Piece, analysis: _Analysis) -> float:
     """A piece's own check-worthiness, with the sentence's quantities and names it holds."""
     quantities = [q for q in analysis.quantities if piece.start <= q.start < piece.end]
     names = [span.name for span in analysis.names if piece.start <= span.start < piece.end]
-    score = score_sentence(piece.text, quantities=quantities, entities=list(dict.fromkeys(names)))
+    score = score_sentence(
+        piece.text,
+        previous=analysis.neighbours[0],
+        following=analysis.neighbours[1],
+        quantities=quantities,
+        entities=list(dict.fromkeys(names)),
+    )
     return round(score, 3)
 
 

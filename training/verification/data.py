@@ -122,6 +122,38 @@ def fm2_pairs(data: Path, neutral_per_claim: int, rng: random.Random) -> list[Pa
     return out
 
 
+CLIMATE_LABELS = {"SUPPORTS": 0, "NOT_ENOUGH_INFO": 1, "REFUTES": 2}
+
+
+def climate_fever_pairs(data: Path, fold: str) -> list[Pair]:
+    """Climate-FEVER dev's evidence sentences with their own labels, for the claims of `fold`.
+
+    For measurement only (its licence is unstated, so no shipped model learns from it): a
+    model trained on fold a's claims is judged on fold b's, which it has never seen. Folds are
+    the benchmark's (`verification_data.fold_of` on the claim id); DISPUTED claims are left out
+    as the benchmark leaves them out.
+    """
+    import hashlib
+
+    out = []
+    for row in _jsonl(data / "verification" / "climate_fever_dev.jsonl"):
+        claim_id = f"cf{row['claim_id']}"
+        if (
+            row["claim_label"] == "DISPUTED"
+            or "ab"[hashlib.sha1(claim_id.encode()).digest()[0] % 2] != fold
+        ):
+            continue
+        for evidence in row["evidences"]:
+            out.append(
+                (
+                    row["claim"],
+                    clean(evidence["evidence"]),
+                    CLIMATE_LABELS[evidence["evidence_label"]],
+                )
+            )
+    return out
+
+
 def training_pairs(
     data: Path,
     seed: int = 1,
@@ -129,6 +161,7 @@ def training_pairs(
     fever: int = 9000,
     fm2_neutral: int = 1,
     negatives: int = 0,
+    climate_fold: str | None = None,
 ) -> list[Pair]:
     """The shuffled training mix (sizes scaled by `scale`)."""
     rng = random.Random(seed)
@@ -140,6 +173,8 @@ def training_pairs(
              + nli_pairs(nli / "scitail_test" / "scitail_test.jsonl", n(1000), rng))  # fmt: skip
     if negatives:
         pairs += topical_negatives(data, n(negatives), rng)
+    if climate_fold:
+        pairs += climate_fever_pairs(data, climate_fold)
     rng.shuffle(pairs)
     return pairs
 

@@ -70,12 +70,23 @@ def main() -> None:
     p.add_argument("--fever", type=int, default=9000, help="FEVER pairs sampled")
     p.add_argument("--fm2-neutral", type=int, default=1, help="FM2 non-gold sentences per claim")
     p.add_argument("--negatives", type=int, default=0, help="topical neutral negatives")
+    p.add_argument(
+        "--climate-fold",
+        choices=("a", "b"),
+        help="measurement only: add this fold's Climate-FEVER evidence pairs (never shipped)",
+    )
     args = p.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
     pairs = training_pairs(
-        args.data, args.seed, args.scale, args.fever, args.fm2_neutral, args.negatives
+        args.data,
+        args.seed,
+        args.scale,
+        args.fever,
+        args.fm2_neutral,
+        args.negatives,
+        args.climate_fold,
     )
     enc = encode(load_tokenizer(args.max_len), [(c, e) for c, e, _ in pairs])
     labels = torch.tensor([y for _, _, y in pairs])

@@ -38,6 +38,10 @@ def main() -> None:
     args = p.parse_args()
     first = args.checkpoints[0].parent
     info = json.loads((first / "best.json").read_text())
+    if info.get("context") or info.get("next"):
+        raise SystemExit(
+            "soup.py scores sentences alone: runs trained with context are not supported"
+        )
     train_args = json.loads((first / "log.jsonl").read_text().splitlines()[0])["args"]
     torch.set_num_threads(int(train_args.get("threads", 1)))
     net = CheckworthinessNet(info["layers"])

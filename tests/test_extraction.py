@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
 
 from service.extraction import (
     DEFAULT_THRESHOLD,
+    checkworthiness,
     extract_claims,
     find_quantities,
     score_sentence,
     score_sentences,
     split_sentences,
 )
+from service.extraction.classifier import CheckworthinessModel
 
 PARAGRAPH = (
     "Good morning, and thank you all for coming.\n"
@@ -141,3 +144,27 @@ def test_spans_hold_on_random_texts(seed):
     for q, following in zip(quantities, quantities[1:], strict=False):
         assert q.end <= following.start
     assert all(text[q.start : q.end] == q.text for q in quantities)
+
+
+@pytest.fixture
+def context_model(monkeypatch):
+    """The shipped weights read as a context model (previous sentence's last 16 tokens)."""
+    shipped = CheckworthinessModel.load()
+    reader = dataclasses.replace(shipped, meta={**shipped.meta, "context": {"before": 16}})
+    checkworthiness._model_probability.cache_clear()
+    monkeypatch.setattr(checkworthiness, "default_model", lambda: reader)
+    yield reader
+    checkworthiness._model_probability.cache_clear()
+
+
+def test_each_sentence_is_scored_with_its_neighbours(context_model):
+    spans = split_sentences(PARAGRAPH)
+    texts = [PARAGRAPH[start:end] for start, end in spans]
+    scored = score_sentences(PARAGRAPH)
+    in_context = [
+        round(score_sentence(text, previous=texts[i - 1] if i else ""), 3)
+        for i, text in enumerate(texts)
+    ]
+    assert [s.checkworthiness for s in scored] == in_context
+    alone = [round(score_sentence(text), 3) for text in texts]
+    assert in_context[1:] != alone[1:]  # the model did read the previous sentences

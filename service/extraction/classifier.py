@@ -12,6 +12,7 @@ one's first m, then `[SEP]`) as segment 0, the sentence as segment 1, pooled ove
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,9 +112,14 @@ class CheckworthinessModel:
             mask[row, : len(token_ids)] = 1
             types[row, : len(segments)] = segments
         feeds = {"input_ids": input_ids, "attention_mask": mask}
-        if any(node.name == "token_type_ids" for node in self.session.get_inputs()):
+        if self._reads_segments:
             feeds["token_type_ids"] = types
         return self.session.run(["probability"], feeds)[0]
+
+    @functools.cached_property
+    def _reads_segments(self) -> bool:
+        """Whether the graph takes segment ids (models trained with context do)."""
+        return any(node.name == "token_type_ids" for node in self.session.get_inputs())
 
 
 default_model = loaded_once(CheckworthinessModel.load)  # the shipped model, loaded on first use

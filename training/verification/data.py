@@ -7,6 +7,7 @@ Labels: 0 supports (entailment), 1 neutral, 2 refutes (contradiction).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -133,15 +134,9 @@ def climate_fever_pairs(data: Path, fold: str) -> list[Pair]:
     the benchmark's (`verification_data.fold_of` on the claim id); DISPUTED claims are left out
     as the benchmark leaves them out.
     """
-    import hashlib
-
     out = []
     for row in _jsonl(data / "verification" / "climate_fever_dev.jsonl"):
-        claim_id = f"cf{row['claim_id']}"
-        if (
-            row["claim_label"] == "DISPUTED"
-            or "ab"[hashlib.sha1(claim_id.encode()).digest()[0] % 2] != fold
-        ):
+        if row["claim_label"] == "DISPUTED" or _fold_of(f"cf{row['claim_id']}") != fold:
             continue
         for evidence in row["evidences"]:
             out.append(
@@ -152,6 +147,12 @@ def climate_fever_pairs(data: Path, fold: str) -> list[Pair]:
                 )
             )
     return out
+
+
+def _fold_of(claim_id: str) -> str:
+    """The benchmark's fold of a claim (benchmarks/verification_data.fold_of, which needs the
+    service installed)."""
+    return "ab"[hashlib.sha1(claim_id.encode()).digest()[0] % 2]
 
 
 def training_pairs(

@@ -98,6 +98,28 @@ def predict(
     return probs
 
 
+def param_groups(net: CheckworthinessNet, lr: float, layer_decay: float) -> list[dict]:
+    """AdamW groups: no weight decay on biases and LayerNorms; with layer_decay < 1, each
+    layer's learning rate is lr * layer_decay ** (layers above it), embeddings lowest."""
+    layers = net.encoder.config.num_hidden_layers
+
+    def depth(name: str) -> int:  # 0 for the head, layers + 1 for the embeddings
+        if name.startswith("encoder.embeddings"):
+            return layers + 1
+        if name.startswith("encoder.encoder.layer."):
+            return layers - int(name.split(".")[3])
+        return 0
+
+    groups: dict[tuple[int, bool], list[torch.nn.Parameter]] = {}
+    for name, param in net.named_parameters():
+        plain = "bias" in name or "LayerNorm" in name
+        groups.setdefault((depth(name), plain), []).append(param)
+    return [
+        {"params": params, "lr": lr * layer_decay**d, "weight_decay": 0.0 if plain else 0.01}
+        for (d, plain), params in groups.items()
+    ]
+
+
 def parse_args() -> argparse.Namespace:
     """Command-line options."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -111,6 +133,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--warmup", type=float, default=0.06)
     p.add_argument("--pos-weight", type=float, default=2.0)
     p.add_argument("--holdout", type=float, default=0.1)
+    p.add_argument("--layer-decay", type=float, default=1.0, help="layer-wise lr decay (<1)")
+    p.add_argument("--smoothing", type=float, default=0.0, help="label smoothing of the targets")
     p.add_argument("--ct20", action="store_true", help="add the CLEF 2020 tweets to training")
     p.add_argument("--seed", type=int, default=1, help="data order and dropout")
     p.add_argument(
@@ -156,19 +180,15 @@ def main() -> None:
     net = CheckworthinessNet(args.layers)
     if args.init_seed is not None:
         torch.manual_seed(args.seed)
-    no_decay = [p for n, p in net.named_parameters() if "bias" in n or "LayerNorm" in n]
-    decay = [p for n, p in net.named_parameters() if not ("bias" in n or "LayerNorm" in n)]
-    opt = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=args.lr,
-    )
+    opt = torch.optim.AdamW(param_groups(net, args.lr, args.layer_decay), lr=args.lr)
     steps = args.epochs * math.ceil(len(train_x) / args.batch)
     warm = max(1, int(steps * args.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(args.pos_weight))
-    labels = torch.tensor(train_y, dtype=torch.float32)
+    # Label smoothing pulls the 0/1 targets towards 0.5 (CT24's labels are noisy).
+    labels = torch.tensor(train_y, dtype=torch.float32) * (1 - args.smoothing) + args.smoothing / 2
     rng, best, step, start = random.Random(args.seed), -1.0, 0, time.time()
     log = (args.out / "log.jsonl").open("a")
     log.write(json.dumps({"args": {k: str(v) for k, v in vars(args).items()}}) + "\n")

@@ -268,3 +268,23 @@ def test_a_multiplicative_change_is_compared_with_a_stated_percentage(
     result = assess(claim, Evidence("wiki", "Defense budget", snippet))
     assert result.stance == stance
     assert phrase in result.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "snippet", "reason"),
+    [
+        (
+            "The Prime Minister's office has not said whether the tariffs will be discussed.",
+            "The Prime Minister's office said the meeting on tariffs was held in Tokyo.",
+            "is on topic, but the claim says 'not' and the passage does not",
+        ),
+        (
+            "The Prime Minister met the president at the White House.",
+            "The Prime Minister has not met the president at the summit in Tokyo this year.",
+            "is on topic, but the passage says 'not' and the claim does not",
+        ),
+    ],
+)
+def test_an_unmatched_negation_is_named_with_the_side_that_says_it(claim, snippet, reason):
+    result = check(claim, snippet)
+    assert (result.stance, result.reason) == ("neutral", reason)

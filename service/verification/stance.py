@@ -182,9 +182,10 @@ def _shortfall(r: _Reading) -> str:
     """Why an on-topic passage neither supports nor refutes."""
     if r.hearsay:
         return f"only reports that it was said ('{r.hearsay}')"
-    if bool(r.claim_cue) != bool(r.passage_cue):
-        cue = r.claim_cue or r.passage_cue
-        return f"is on topic, but only one of them says '{cue}'"
+    if r.claim_cue and not r.passage_cue:
+        return f"is on topic, but the claim says '{r.claim_cue}' and the passage does not"
+    if r.passage_cue and not r.claim_cue:
+        return f"is on topic, but the passage says '{r.passage_cue}' and the claim does not"
     if not r.missing:
         return "mentions the claim's words without enough to confirm it"
     return f"is on topic but does not mention {_listing(r.missing)}"

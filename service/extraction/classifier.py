@@ -87,20 +87,8 @@ class CheckworthinessModel:
     def encode(
         self, sentence: str, previous: str = "", following: str = ""
     ) -> tuple[list[int], list[int]]:
-        """Token ids and segment ids of a sentence in its context, as training built them."""
-        # encode() one by one stays on this thread; encode_batch would start a rayon pool.
-        own = self.tokenizer.encode(sentence).ids
-        before, after = self.context
-        if not before and not after:
-            return own, [0] * len(own)
-        cls, sep = own[0], own[-1]
-        head = self._tokens(previous)[-before:] if before else []
-        tail = [*self._tokens(following)[:after], sep] if after else []
-        ids = [cls, *head, sep, *own[1:], *tail]
-        return ids, [0] * (len(head) + 2) + [1] * (len(own) - 1) + [0] * len(tail)
-
-    def _tokens(self, text: str) -> list[int]:
-        return self.tokenizer.encode(text, add_special_tokens=False).ids if text else []
+        """Token ids and segment ids of a sentence in its context, as the model was trained."""
+        return encode_in_context(self.tokenizer, sentence, previous, following, *self.context)
 
     def _run(self, batch: list[tuple[list[int], list[int]]]) -> np.ndarray:
         width = max(len(ids) for ids, _ in batch)
@@ -120,6 +108,30 @@ class CheckworthinessModel:
     def _reads_segments(self) -> bool:
         """Whether the graph takes segment ids (models trained with context do)."""
         return any(node.name == "token_type_ids" for node in self.session.get_inputs())
+
+
+def encode_in_context(
+    tokenizer: Tokenizer, sentence: str, previous: str, following: str, before: int, after: int
+) -> tuple[list[int], list[int]]:
+    """Ids and segment ids of `[CLS] previous [SEP] sentence [SEP] (next [SEP])`.
+
+    The previous sentence's last `before` tokens and the next one's first `after` are segment 0,
+    the sentence segment 1; with neither, the sentence alone (`[CLS] sentence [SEP]`). Training
+    (training/checkworthiness/train.py) encodes with this same function.
+    """
+    # encode() one by one stays on this thread; encode_batch would start a rayon pool.
+    own = tokenizer.encode(sentence).ids
+    if not before and not after:
+        return own, [0] * len(own)
+
+    def tokens(text: str) -> list[int]:
+        return tokenizer.encode(text, add_special_tokens=False).ids if text else []
+
+    cls, sep = own[0], own[-1]
+    head = tokens(previous)[-before:] if before else []
+    tail = [*tokens(following)[:after], sep] if after else []
+    ids = [cls, *head, sep, *own[1:], *tail]
+    return ids, [0] * (len(head) + 2) + [1] * (len(own) - 1) + [0] * len(tail)
 
 
 default_model = loaded_once(CheckworthinessModel.load)  # the shipped model, loaded on first use

@@ -10,15 +10,19 @@ import argparse
 import json
 import math
 import random
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import torch
-from data import DEFAULT_DATA, neighbours, read_ct20, read_ct24, split_holdout
+from data import DEFAULT_DATA, REPO_ROOT, neighbours, read_ct20, read_ct24, split_holdout
 from metrics import best_threshold
 from model import CheckworthinessNet, base_model_path
 from tokenizers import Tokenizer
+
+sys.path.insert(0, str(REPO_ROOT))  # the service's own encoding, so training and serving agree
+from service.extraction.classifier import encode_in_context  # noqa: E402
 
 
 def load_tokenizer(max_len: int) -> Tokenizer:
@@ -27,28 +31,6 @@ def load_tokenizer(max_len: int) -> Tokenizer:
     tok.no_padding()
     tok.enable_truncation(max_len)
     return tok
-
-
-def encode_in_context(
-    tok: Tokenizer, items: list[tuple[str, str, str]], before: int, after: int
-) -> tuple[list[list[int]], list[list[int]]]:
-    """Ids and segment ids of `[CLS] previous [SEP] sentence [SEP] next [SEP]`.
-
-    Only the previous sentence's last `before` tokens and the next one's first `after` are kept;
-    the sentence is segment 1, its context segment 0. `after` 0 leaves out the next part.
-    """
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    ids, types = [], []
-    for sentence, previous, following in items:
-        own = tok.encode(sentence).ids[1:]  # sentence + [SEP], truncated to max_len
-        head = tok.encode(previous, add_special_tokens=False).ids[-before:] if before else []
-        tail = tok.encode(following, add_special_tokens=False).ids[:after] if after else []
-        row = [cls, *head, sep, *own] + ([*tail, sep] if after else [])
-        ids.append(row)
-        types.append(
-            [0] * (len(head) + 2) + [1] * len(own) + [0] * (len(row) - len(head) - 2 - len(own))
-        )
-    return ids, types
 
 
 def batches(ids: list[list[int]], size: int, rng: random.Random | None) -> list[list[int]]:
@@ -168,9 +150,14 @@ def main() -> None:
     tok = load_tokenizer(args.max_len)
     parts = {"train": train_x, "dev": dev_x, "hold": hold_x}
     if args.context or args.next:
-        coded = {k: encode_in_context(tok, v, args.context, args.next) for k, v in parts.items()}
-        enc = {k: ids for k, (ids, _) in coded.items()}
-        seg: dict[str, list[list[int]] | None] = {k: t for k, (_, t) in coded.items()}
+        coded = {
+            k: [encode_in_context(tok, *item, args.context, args.next) for item in v]
+            for k, v in parts.items()
+        }
+        enc = {k: [ids for ids, _ in rows] for k, rows in coded.items()}
+        seg: dict[str, list[list[int]] | None] = {
+            k: [types for _, types in rows] for k, rows in coded.items()
+        }
     else:
         enc = {k: [e.ids for e in tok.encode_batch([x[0] for x in v])] for k, v in parts.items()}
         seg = dict.fromkeys(parts)

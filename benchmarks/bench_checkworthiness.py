@@ -21,6 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ct24_data import neighbours, read_ct24  # noqa: E402
 
 from service.extraction import split_sentences  # noqa: E402
 from service.extraction.classifier import MODEL_DIR, CheckworthinessModel  # noqa: E402
@@ -44,32 +47,13 @@ def prf(scores: list[float], labels: list[int], threshold: float) -> tuple[float
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a CheckThat! TSV file."""
-    with path.open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def neighbours(sentences: list[str]) -> tuple[list[str], list[str]]:
-    """Each sentence's previous and next one in a document ("" at either end)."""
-    return [""] + sentences[:-1], sentences[1:] + [""]
-
-
 def print_ct24(model: CheckworthinessModel, data: Path) -> None:
-    """F1 / P / R on ct24_dev at the shipped threshold and at the best one.
-
-    Sentence ids run in debate order across ct24_train and ct24_dev, so each dev sentence is
-    given ids -1 and +1 (texts only) as its neighbours; a model without context ignores them.
-    """
-    folder = data / "checkworthiness"
-    rows = read_tsv(folder / "ct24_dev.tsv")
-    by_id = {int(r["Sentence_id"]): r["Text"] for r in rows + read_tsv(folder / "ct24_train.tsv")}
-    ids = [int(r["Sentence_id"]) for r in rows]
-    labels = [int(r["class_label"] == "Yes") for r in rows]
+    """F1 / P / R on ct24_dev (each sentence with its neighbours) at the shipped threshold and
+    at the best one."""
+    rows = read_ct24(data)
+    labels = [int(r.checkworthy) for r in rows]
     scores = model.predict(
-        [r["Text"] for r in rows],
-        [by_id.get(i - 1, "") for i in ids],
-        [by_id.get(i + 1, "") for i in ids],
+        [r.text for r in rows], [r.previous for r in rows], [r.following for r in rows]
     )
     print(f"ct24_dev ({len(rows)} sentences, {sum(labels)} check-worthy)")
     p, r, f1 = prf(scores, labels, model.threshold)
@@ -105,7 +89,7 @@ def print_ct19(model: CheckworthinessModel, data: Path) -> None:
 
 def print_speed(model: CheckworthinessModel, data: Path, runs: int) -> None:
     """Sentences/s and words/s on ct24_dev, and the time for a 1,000-word article."""
-    sentences = [r["Text"] for r in read_tsv(data / "checkworthiness" / "ct24_dev.tsv")]
+    sentences = [r.text for r in read_ct24(data)]
     words = sum(len(s.split()) for s in sentences)
     wall, cpu = [], []
     for _ in range(max(3, runs // 10)):

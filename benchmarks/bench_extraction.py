@@ -25,6 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ct24_data import Ct24Sentence, read_ct24  # noqa: E402
 
 from service.extraction import (  # noqa: E402
     DEFAULT_THRESHOLD,
@@ -36,8 +39,6 @@ from service.extraction import (  # noqa: E402
 )
 
 ARTICLE = "articles/us-japan-alliance.txt"
-CT24_DEV = "checkworthiness/ct24_dev.tsv"
-CT24_TRAIN = "ct24_train.tsv"  # beside ct24_dev.tsv
 CT19_TRAIN = "checkworthiness/ct19_t1_train.csv"
 CUTOFFS = (1, 5, 10, 20, 50)
 TEXT_WORDS = (1000, 3000)
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
         texts.append((f"{words:,}-word text", repeated(article, words)))
     for label, text in texts:
         print_speed(label, text, args.runs)
-    print_quality(load_ct24(data / CT24_DEV))
+    print_quality(read_ct24(data))
     print_transcripts(load_ct19(data / CT19_TRAIN))
 
 
@@ -114,31 +115,7 @@ def median_ms(work: Callable[[], object], runs: int) -> float:
     return statistics.median(times) * 1000
 
 
-def load_ct24(path: Path) -> list[tuple[str, bool, str, str]]:
-    """(sentence, check-worthy, previous, next) from a CheckThat! 2024 TSV file.
-
-    Sentence ids run in debate order across ct24_train and ct24_dev: the neighbours are the
-    sentences with ids -1 and +1 in either file ("" where there is none).
-    """
-
-    def rows(tsv: Path) -> list[dict[str, str]]:
-        with tsv.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-    own = rows(path)
-    by_id = {int(r["Sentence_id"]): r["Text"] for r in own + rows(path.with_name(CT24_TRAIN))}
-    return [
-        (
-            row["Text"],
-            row["class_label"] == "Yes",
-            by_id.get(int(row["Sentence_id"]) - 1, ""),
-            by_id.get(int(row["Sentence_id"]) + 1, ""),
-        )
-        for row in own
-    ]
-
-
-def print_quality(examples: list[tuple[str, bool, str, str]]) -> None:
+def print_quality(examples: list[Ct24Sentence]) -> None:
     """P/R/F1 of the positive class at the default threshold and at the best one."""
     started = time.perf_counter()
     scored = [

@@ -78,10 +78,13 @@ def test_the_rationale_names_the_deciding_passage_and_keeps_its_stance():
         "Mount Fuji is high.": (0.02, 0.96, 0.02),
         "It offered $15 billion.": (0.96, 0.02, 0.02),
     }
-    evidence = [passage("Mount Fuji is high.", "Fuji"), passage("It offered $15 billion.", "NS")]
+    evidence = [
+        passage("Mount Fuji is high.", "Fuji"),
+        passage("It offered $15 billion.", "Nippon Steel"),
+    ]
     verdict = verifier(table).judge(CLAIM, evidence, AS_OF, "t")
-    assert verdict.rationale.startswith("Supported: wikipedia 'NS'")
-    assert verdict.evidence[0].title == "NS" and verdict.evidence[0].stance == "supports"
+    assert verdict.rationale.startswith("Supported: wikipedia 'Nippon Steel'")
+    assert verdict.evidence[0].title == "Nippon Steel" and verdict.evidence[0].stance == "supports"
 
 
 def test_a_contradicted_figure_is_quoted_from_the_rules():

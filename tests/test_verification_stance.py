@@ -30,8 +30,11 @@ def check(claim: str, snippet: str, title: str = "", rating: str | None = None) 
 @pytest.mark.parametrize(
     ("claim", "title", "snippet", "expected"),
     [
-        # overlap
-        (f"{STEEL}.", "Nippon Steel", f"{STEEL} in December 2023.", "supports"),
+        # shared words are relevance, not support (the stance model reads paraphrases)
+        (f"{STEEL}.", "Nippon Steel", f"{STEEL} in December 2023.", "neutral"),
+        ("The capital of Australia is Sydney.", "Sydney",
+         "Sydney is the capital city of the state of New South Wales and the most populous "
+         "city in Australia.", "neutral"),
         (f"{STEEL}.", "Eiffel Tower", "It is a wrought-iron lattice tower in Paris.", "neutral"),
         (
             "Nippon Steel agreed to buy the Pittsburgh plants of U.S. Steel and close Gary Works.",
@@ -67,7 +70,7 @@ def check(claim: str, snippet: str, title: str = "", rating: str | None = None) 
         ("The Senate passed the infrastructure bill.", "",
          "The Senate never passed the infrastructure bill.", "refutes"),
         ("The Senate did not pass the infrastructure bill.", "",
-         "The Senate has not passed the infrastructure bill.", "supports"),
+         "The Senate has not passed the infrastructure bill.", "neutral"),
         ("The Senate passed the infrastructure bill.", "",
          "Paris is not the capital of Germany.", "neutral"),
         # opposites
@@ -81,7 +84,7 @@ def check(claim: str, snippet: str, title: str = "", rating: str | None = None) 
          "neutral"),
         # a year that stands for a range is not contradicted by a year inside it
         ("The Clean Air Act was passed before 1970.", "", "The Clean Air Act was passed in 1963.",
-         "supports"),
+         "neutral"),
         ("The Clean Air Act was passed in 1970.", "", "The Clean Air Act was passed in 1963.",
          "refutes"),
         # a number about something else in the same passage does not refute
@@ -110,13 +113,11 @@ def test_off_topic_reason_gives_the_share() -> None:
     assert "0%" in result.reason
 
 
-def test_strength_grows_with_overlap() -> None:
-    full = check(
-        "The Senate passed the infrastructure bill.", "The Senate passed the infrastructure bill."
-    )
+def test_a_matching_figure_supports_more_the_more_the_passage_repeats() -> None:
+    full = check(f"{STEEL} for $15 billion.", f"{STEEL} for $15 billion.")
     most = check(
-        "The Senate quickly passed the big infrastructure bill.",
-        "The Senate quickly passed the infrastructure bill.",
+        "Nippon Steel quickly agreed to buy the whole of U.S. Steel for $15 billion.",
+        f"{STEEL} for $15 billion.",
     )
     assert full.stance == most.stance == "supports"
     assert full.strength > most.strength

@@ -14,10 +14,9 @@ Rules, first match wins:
    refutes when a number (money from FIGURE_TOPIC) or date about the same thing differs, when the
    passage repeats the claim's predicate with the opposite polarity ("not", "never", "denied")
    or an opposite word ("best" / "worst"), or when it calls the claim false ("myth");
-4. supports when an amount, percentage or count matches (relevance >= FIGURE_TOPIC), a year or
-   date matches (relevance >= ON_TOPIC), or nearly every content word is there
-   (relevance >= HIGH_OVERLAP) -- unless the polarity differs or the passage only reports that
-   someone claimed it;
+4. supports when an amount, percentage or count matches (relevance >= FIGURE_TOPIC) or a year
+   or date matches (relevance >= ON_TOPIC) -- unless the polarity differs or the passage only
+   reports that someone claimed it; sharing the claim's words is relevance, never support;
 5. otherwise neutral, saying what the passage lacks.
 """
 
@@ -71,7 +70,7 @@ class _Reading:
 def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     """Judge the stance of one evidence passage towards a claim (see the module's rules)."""
     passage = f"{evidence.title}. {evidence.snippet}"
-    share, found, missing = lexicon.overlap(claim.text, claim.entities, passage)
+    share, _, missing = lexicon.overlap(claim.text, claim.entities, passage)
     rated = _from_rating(evidence, share)
     if rated:
         return rated
@@ -85,7 +84,7 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     return (
         _changed(change, reading)
         or _contradiction(agreement, reading)
-        or _support(agreement, reading, found)
+        or _support(agreement, reading)
         or StanceResult("neutral", 0.0, _shortfall(reading), share)
     )
 
@@ -147,28 +146,25 @@ def _contradiction(agreement: Agreement, r: _Reading) -> StanceResult | None:
     return None
 
 
-def _support(agreement: Agreement, r: _Reading, found: tuple[str, ...]) -> StanceResult | None:
-    """Support from matching figures or near-complete word overlap, whichever is stronger.
+def _support(agreement: Agreement, r: _Reading) -> StanceResult | None:
+    """Support from a matching amount, percentage, count, year or date.
 
-    Word overlap alone is a weak signal below ~90% (FEVER-style claims change one word), so its
-    strength falls steeply; a matching amount, percentage or count is rarely a coincidence; a
-    matching year or date is weaker evidence.
+    Shared words are relevance, not support: "Sydney is the capital city of New South Wales"
+    shares every content word of "The capital of Australia is Sydney". A matching amount,
+    percentage or count is rarely a coincidence; a matching year or date is weaker evidence.
     """
     if bool(r.claim_cue) != bool(r.passage_cue) or r.hearsay:
         return None
-    by_words = 0.9 - 3.5 * (1.0 - r.share) if r.share >= HIGH_OVERLAP else 0.0
-    by_figure, figure = 0.0, None
+    best, figure = 0.0, None
     for match in agreement.agrees:
         temporal = match.claim.kind in ("year", "date")
         if r.share >= (ON_TOPIC if temporal else FIGURE_TOPIC):
             strength = 0.25 + 0.45 * r.share if temporal else 0.4 + 0.5 * r.share
-            if strength > by_figure:
-                by_figure, figure = strength, match
-    if figure is not None and by_figure >= by_words:
-        return StanceResult("supports", _clip(by_figure), _matches(figure), r.share)
-    if by_words > 0:
-        return StanceResult("supports", _clip(by_words), f"mentions {_listing(found)}", r.share)
-    return None
+            if strength > best:
+                best, figure = strength, match
+    if figure is None:
+        return None
+    return StanceResult("supports", _clip(best), _matches(figure), r.share)
 
 
 def _topic_for(match: Match) -> float:

@@ -6,7 +6,9 @@ for the relation (the source picked the wording closest to the claim's), the hol
 its tense ("X is the R", "R X", "X, the R" present; "X was the R", "former R X" past):
 
 - a statement current at `as_of` whose holder the claim names supports a present-tense claim;
-- a statement that ended before `as_of`, or starts after it, does not count as current: neutral;
+- a statement naming the claim's holder that ended before `as_of` refutes a claim that says, in
+  the present tense, that the holder is so (the term is over); one that starts after `as_of`
+  does not count as current: neutral;
 - a different current holder of a single-valued relation (head of government, capital...)
   refutes a present-tense claim naming someone else;
 - a past-tense claim is supported by any statement that began before `as_of`.
@@ -30,6 +32,7 @@ CURRENT, PAST, FUTURE, UNKNOWN = "current", "past", "future", "unknown"
 # (copula, apposition) strengths; apposition stays under the verdict's minimums on its own.
 SUPPORT = (0.9, 0.55)
 REFUTE = (0.9, 0.7)
+ENDED = 0.88
 # Relevance: the claim names the relation and its holder / the relation only / not even that.
 NAMED, ON_TOPIC, OFF_TOPIC = 0.8, 0.6, 0.2
 
@@ -88,6 +91,11 @@ def assess_statement(claim: Claim, evidence: Evidence, as_of: date) -> StanceRes
     strength = 0 if reading.copular else 1
     if named and (when == CURRENT or (reading.past and when == PAST)):
         return StanceResult("supports", SUPPORT[strength], said, 1.0)
+    if named and reading.copular and not reading.past and when == PAST:
+        # An ended term refutes a claim that its holder is so now (a little below a different
+        # current holder, whom the rationale then names first).
+        reason = f"{said}: the term ended before {as_of.isoformat()}"
+        return StanceResult("refutes", ENDED, reason, 1.0)
     if named:
         reason = f"{said}: not current as of {as_of.isoformat()}"
         return StanceResult("neutral", 0.0, reason, NAMED)

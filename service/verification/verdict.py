@@ -15,11 +15,12 @@ from dataclasses import replace
 from datetime import date
 
 from service.domain import Claim, Evidence, Verdict
+from service.verification.bearing import Bearing, bearing
 from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
 from service.verification.temporal import assess_statement
 
-ENGINE_VERSION = "4"  # part of the verdict cache key: bump whenever the rules change
+ENGINE_VERSION = "5"  # part of the verdict cache key: bump whenever the rules change
 
 MAX_EVIDENCE = 5
 SUPPORT_MIN = 0.6
@@ -69,8 +70,31 @@ def decide(support: float, refute: float, best_relevance: float) -> tuple[str, f
 
 
 def assess_passage(claim: Claim, evidence: Evidence, as_of: date) -> StanceResult:
-    """A time-scoped statement is judged as of the date; any other passage by the text rules."""
-    return assess_statement(claim, evidence, as_of) or assess(claim, evidence)
+    """The rules' stance of one passage (see read_passage)."""
+    return read_passage(claim, evidence, as_of)[0]
+
+
+def read_passage(
+    claim: Claim, evidence: Evidence, as_of: date
+) -> tuple[StanceResult, Bearing | None]:
+    """A time-scoped statement is judged as of the date, a fact-check by its rating (each matched
+    to the claim by its source); any other passage by the text rules, within what it bears on
+    (bearing.py), which is returned beside (None for statements and fact-checks)."""
+    statement = assess_statement(claim, evidence, as_of)
+    if statement is not None:
+        return statement, None
+    result = assess(claim, evidence)
+    if evidence.rating is not None:
+        return result, None
+    found = bearing(claim, evidence)
+    return within_bearing(result, found), found
+
+
+def within_bearing(result: StanceResult, found: Bearing) -> StanceResult:
+    """The rules' reading, made neutral where the passage may take no side."""
+    if found.bears:
+        return result
+    return StanceResult("neutral", 0.0, found.reason, result.relevance)
 
 
 def _combine(strengths: Iterable[float]) -> float:

@@ -9,7 +9,6 @@ the calibrated weights of aggregate.py. `LlmVerifier` (llm_judge.py) asks a chat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -20,17 +19,18 @@ import numpy as np
 from service.domain import Claim, Evidence, Verdict
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
+from service.verification.bearing import ANAPHOR, Bearing
+from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
 
-PASSAGE_DECIDES = 0.5  # a passage's stance is the side it gives at least this probability
-# Below these confidences a side is not declared: with open retrieval most passages are
-# off topic, and a calibrated 0.45 "supported" is a coin toss. Refuting needs more.
-MIN_CONFIDENCE = {"supported": 0.5, "refuted": 0.6}
+# What the rationale adds when a rule of decision.py, not the aggregation, settled the label.
+BASIS_NOTES = {
+    "statement": " A dated statement decides: text passages are not weighed against it.",
+    "own_article": " The subject's own article contradicts it.",
+    "no_passage": " No passage takes that side: the claim's wording alone decides nothing.",
+}
 NO_OVERLAP = 0.1  # below this share of the claim's content words a passage is off topic
-_ANAPHOR = re.compile(
-    r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
-)
 
 
 class Verifier(Protocol):
@@ -75,11 +75,12 @@ class ModelVerifier:
         """The verdict, naming the passage that decided it."""
         if not evidence:
             return rules.judge(claim, evidence, as_of, checked_at)
-        probs, found, prior = self.readings(claim, evidence, as_of, self.aggregator.uses_prior)
-        label, confidence = self.aggregator.decide(probs, found, prior)
-        if confidence < MIN_CONFIDENCE.get(label, 0.0):
-            # Abstain; the confidence of the abstention is the doubt about the side.
-            label, confidence = "not_enough_evidence", round(1.0 - confidence, 3)
+        probs, found, bearings, prior = self._read(
+            claim, evidence, as_of, self.aggregator.uses_prior
+        )
+        proposal = self.aggregator.decide(probs, found, prior)
+        decision = decide(proposal, evidence, probs, found, bearings)
+        label, confidence = decision.label, decision.confidence
         winner = {"supported": "supports", "refuted": "refutes"}.get(label)
         results = [_passage_result(p, r) for p, r in zip(probs, found, strict=True)]
         results = _ensure_winner(results, probs, found, winner)
@@ -90,8 +91,27 @@ class ModelVerifier:
         relevant.sort(key=lambda pair: rules.rank_key(pair, winner))
         closest = max(ranked, key=lambda pair: pair[1].relevance)
         rationale = explain(label, relevant, closest, evidence_count=len(evidence))
+        rationale += BASIS_NOTES.get(decision.basis, "")
         kept = tuple(ev for ev, _ in relevant[: rules.MAX_EVIDENCE])
         return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
+
+    def _read(
+        self, claim: Claim, evidence: Sequence[Evidence], as_of: date, prior: bool
+    ) -> tuple[np.ndarray, list[StanceResult], list[Bearing | None], np.ndarray | None]:
+        """readings(), with each passage's bearing (None for statements and fact-checks)."""
+        read = [rules.read_passage(claim, ev, as_of) for ev in evidence]
+        found = [result for result, _ in read]
+        bearings = [found_bearing for _, found_bearing in read]
+        probs = self._probabilities(claim, evidence, found)
+        for row, found_bearing in zip(probs, bearings, strict=True):
+            if found_bearing is not None:
+                _within_bearing(row, found_bearing)
+        if not prior:
+            return probs, found, bearings, None
+        # A call of its own: int8 activations are scaled per batch, so batching the prior with
+        # the passages would change the passages' probabilities.
+        claim_prior = np.asarray(self.scorer.probabilities([(claim.text, "")])[0], np.float64)
+        return probs, found, bearings, claim_prior
 
     def readings(
         self, claim: Claim, evidence: Sequence[Evidence], as_of: date, prior: bool = False
@@ -99,13 +119,7 @@ class ModelVerifier:
         """Each passage's (supports, neutral, refutes) probabilities, the rules' reading and, if
         `prior`, the claim prior: the model's reading of the claim against an empty passage
         (what the claim's wording alone suggests, which the aggregation discounts)."""
-        found = [rules.assess_passage(claim, ev, as_of) for ev in evidence]
-        probs = self._probabilities(claim, evidence, found)
-        if not prior:
-            return probs, found, None
-        # A call of its own: int8 activations are scaled per batch, so batching the prior with
-        # the passages would change the passages' probabilities.
-        claim_prior = np.asarray(self.scorer.probabilities([(claim.text, "")])[0], np.float64)
+        probs, found, _, claim_prior = self._read(claim, evidence, as_of, prior)
         return probs, found, claim_prior
 
     def _probabilities(
@@ -135,8 +149,14 @@ def _by_rules(evidence: Evidence, found: StanceResult) -> bool:
     is known for ..."): off topic whatever a model says (NLI training data calls many unrelated
     pairs contradictions)."""
     structured = evidence.rating is not None or evidence.relation is not None
-    unrelated = found.relevance < NO_OVERLAP and not _ANAPHOR.match(evidence.snippet)
+    unrelated = found.relevance < NO_OVERLAP and not ANAPHOR.match(evidence.snippet)
     return structured or unrelated
+
+
+def _within_bearing(p: np.ndarray, found: Bearing) -> None:
+    """All of a passage's probability on neutral when it may take no side (in place)."""
+    if not found.bears:
+        p[:] = (0.0, 1.0, 0.0)
 
 
 def _as_probabilities(result: StanceResult) -> np.ndarray:

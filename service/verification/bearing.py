@@ -1,0 +1,251 @@
+"""Whether a passage bears on a claim at all, before anything reads its stance.
+
+Open retrieval returns passages that are topical without bearing on the claim: the article on
+Kenya for "Barack Obama was born in Kenya", on Sydney ("the capital city of the state of New
+South Wales") for "The capital of Australia is Sydney", on Sanae Takaichi for "Shigeru Ishiba is
+the Prime Minister of Japan". An entailment model reads such passages as support or contradiction
+often enough to decide verdicts wrongly, so a passage may take a side only when
+
+- it is about the claim's subject (its main entity: the name the claim opens with): the
+  passage's title names it, or the passage's text does, or a passage supplied without a title
+  opens by referring back to it ("She ...", "The film ...");
+- what it says is said of that subject: the clause that repeats the claim's predicate names the
+  subject, or the passage is the subject's own article (its title is the subject), where every
+  clause is about the subject;
+- where the claim relates its subject to another name ("capital of Australia"), the passage does
+  not speak of that relation for another name only ("capital of New South Wales").
+
+A passage that is about the subject but repeats nothing of the predicate speaks to other facts of
+it: it cannot confirm the claim; only the subject's own article may contradict it (a lead
+summary states what its subject is: "The Eiffel Tower is a lattice tower ... in Paris").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from service.domain import Claim, Evidence
+from service.extraction.entities import find_entities
+from service.verification import lexicon
+
+# A passage without a title that opens like this refers back to a subject named elsewhere.
+ANAPHOR = re.compile(
+    r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
+)
+# A claim that opens with these refers to something it does not name ("It was ...").
+_REFERRING = frozenset(
+    [
+        "it",
+        "its",
+        "this",
+        "these",
+        "those",
+        "that",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "their",
+        "them",
+    ]
+)
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# "capital of Australia", "Prime Minister of Japan": a relation from the subject to a name.
+_RELATION = re.compile(r"\b([A-Za-z]+) of (?:the )?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*)")
+# A present-tense claim ("X is the Prime Minister") is not borne out by a past-tense clause ("X
+# served as Prime Minister"): the passage says it was so, not that it is.
+_PRESENT = re.compile(r"\b(?:is|are|remains|serves|holds|leads|heads|runs)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|served|former|formerly|until|ended|previously|had been)\b", re.I)
+_CURRENT = re.compile(
+    r"\b(?:is|are|serves|has served|have served|remains|since|current|currently|incumbent)\b", re.I
+)
+# The same relation in a passage may name its object a few words on ("capital city of the
+# state of New South Wales").
+_ROLE = re.compile(
+    r"\b(?:president|prime minister|minister|chancellor|premier|king|queen|monarch|emperor|pope|"
+    r"ceo|chief|chair|chairman|chairwoman|leader|head|governor|mayor|senator|member|captain|"
+    r"coach|director|manager|secretary|speaker|champion|holder|owner|editor|ambassador|judge)s?\b",
+    re.I,
+)
+_RELATION_IN_PASSAGE = (
+    r"\b(?i:{noun})\w*(?:\s+[a-z]+){{0,2}}\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+@dataclass(frozen=True)
+class Bearing:
+    """How a passage relates to a claim: about its subject, its own, repeating its predicate."""
+
+    about: bool  # the passage is about the claim's subject
+    own: bool  # its topic is the subject: its title names it (untitled: it opens with it)
+    predicate: bool  # it repeats some of what the claim says of the subject
+    reason: str = ""  # why it may take no side ("" when it may)
+
+    @property
+    def bears(self) -> bool:
+        """Whether the passage may support or refute the claim."""
+        return not self.reason
+
+
+def bearing(claim: Claim, evidence: Evidence) -> Bearing:
+    """Whether and how the passage bears on the claim (see the module's rules)."""
+    title = _PARENTHETICAL.sub("", evidence.title).strip()
+    snippet = evidence.snippet
+    subject = main_entity(claim)
+    if subject is None:
+        if not title:
+            return Bearing(True, True, True)  # supplied for this claim: the readers decide
+        return Bearing(
+            False, False, False, "cannot be matched: the claim does not name its subject"
+        )
+    words = _significant(subject)
+    if not title:
+        # A passage without a title was chosen for this claim by whoever supplied it, and
+        # often refers to its subject only as "she" or "the film": it is taken as the
+        # subject's own.
+        own = about = True
+    elif subject[:1].isupper():
+        own = _is_name_of(title, words)
+        about = own or words <= _significant(title) or _names_all(snippet, words)
+    else:
+        # A common noun ("An arthropod has ...") is named everywhere: only its own article.
+        own = about = {lexicon.stem(w) for w in words} == {
+            lexicon.stem(w) for w in _significant(title)
+        }
+    if not about:
+        return Bearing(False, False, False, f"is not about {subject}")
+    predicate = _predicate_terms(claim, words)
+    clause = _predicate_clause(snippet, predicate) if predicate else snippet
+    if clause is None and _repeats_figure(claim, snippet):
+        clause = snippet  # a date or number of the claim is what the passage speaks to
+    if clause is None:
+        if own:
+            return Bearing(True, True, False)  # its own article may say it in other words
+        return Bearing(True, False, False, f"says nothing of what the claim says of {subject}")
+    if title and not own and not any(_names(c, words) for c in _repeating(snippet, predicate)):
+        # The clauses that repeat the predicate speak of the article's own subject.
+        return Bearing(True, False, True, f"says it of {title}, not of {subject}")
+    if _past_for_present(claim.text, clause):
+        reason = "says it in the past tense; the claim says it is so now"
+        return Bearing(True, own, True, reason)
+    other = _other_relation(claim.text, snippet)
+    if other:
+        return Bearing(True, own, True, f"speaks of the {other[0]} of {other[1]}")
+    return Bearing(True, own, True)
+
+
+def main_entity(claim: Claim) -> str | None:
+    """The claim's main entity: the name that comes first in it (its subject, in most claims);
+    in a claim without names, its first content word ("arthropod"); None when the claim opens
+    by referring back to something it does not name ("It was published in 1849.")."""
+    names = claim.entities or find_entities(claim.text)  # a claim built without its names
+    placed = [(claim.text.find(name), name) for name in names]
+    placed = [(at, name) for at, name in placed if at >= 0 and _significant(name)]
+    if placed:
+        return min(placed)[1]
+    tokens = lexicon.tokenize(claim.text)
+    if not tokens or tokens[0] in _REFERRING:
+        return None
+    return next((t for t in tokens if lexicon.is_content(t)), None)
+
+
+def _significant(name: str) -> set[str]:
+    """The lowercased words of a name that identify it (not "of", "the")."""
+    words = (part for w in _NAME_WORD.findall(name) for part in _word(w).split("-"))
+    return {w for w in words if w not in lexicon.STOPWORDS and len(w) > 1}
+
+
+def _word(surface: str) -> str:
+    """A name word as compared: lowercased, unaccented, no final period or possessive."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c)
+    )
+    return bare.lower().replace("’", "'").rstrip(".").removesuffix("'s")
+
+
+def _is_name_of(title: str, words: set[str]) -> bool:
+    """Whether a title names the subject: the same words, or the subject's words with more
+    names ("Barack Obama" for "Obama"), not fewer ("Chicago" is not "In Old Chicago")."""
+    title_words = _significant(title)
+    if not title_words:
+        return False
+    if title_words == words:
+        return True
+    extra = [w for w in _NAME_WORD.findall(title) if _word(w) in title_words - words]
+    return words <= title_words and all(w[:1].isupper() for w in extra)
+
+
+def _names_all(text: str, words: set[str]) -> bool:
+    """Whether a text names the subject in full: each of its words, capitalised as names are."""
+    return words <= _capitalised(text)
+
+
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of a text, as compared (hyphenated ones split)."""
+    return {
+        part for w in _NAME_WORD.findall(text) if w[:1].isupper() for part in _word(w).split("-")
+    }
+
+
+def _names(text: str, words: set[str]) -> bool:
+    """Whether a text names the subject: one of its words, capitalised as a name is."""
+    named = (
+        part for w in _NAME_WORD.findall(text) if w[:1].isupper() for part in _word(w).split("-")
+    )
+    return any(part in words for part in named)
+
+
+def _predicate_terms(claim: Claim, subject_words: set[str]) -> set[str]:
+    """Content stems of what the claim says of its subject (its other content words)."""
+    subject = {lexicon.stem(w) for w in subject_words}
+    return set(lexicon.content_terms(claim.text)) - subject
+
+
+def _repeating(snippet: str, predicate: set[str]) -> list[str]:
+    """The passage's clauses that repeat some of the predicate (all of them if it is empty)."""
+    clauses = lexicon.clauses(snippet)
+    return [c for c in clauses if predicate & lexicon.stems_of(c)] if predicate else clauses
+
+
+def _repeats_figure(claim: Claim, snippet: str) -> bool:
+    """Whether the passage writes one of the claim's numbers or years ("1894", "2013")."""
+    digits = {d for q in claim.quantities for d in re.findall(r"\d{2,}", q.text)}
+    return any(re.search(rf"(?<!\d){d}(?!\d)", snippet) for d in digits)
+
+
+def _predicate_clause(snippet: str, predicate: set[str]) -> str | None:
+    """The passage's clause that repeats most of the predicate, if any repeats any."""
+    best, best_count = None, 0
+    for clause in lexicon.clauses(snippet):
+        count = len(predicate & lexicon.stems_of(clause))
+        if count > best_count:
+            best, best_count = clause, count
+    return best
+
+
+def _other_relation(claim_text: str, snippet: str) -> tuple[str, str] | None:
+    """(relation, other name) when the passage speaks of the claim's "R of X" for another X
+    only ("capital of New South Wales" for "capital of Australia")."""
+    for noun, name in _RELATION.findall(claim_text):
+        noun = noun.lower()
+        if noun in lexicon.STOPWORDS:
+            continue
+        pattern = re.compile(_RELATION_IN_PASSAGE.format(noun=re.escape(noun)))
+        objects = [m.group(1) for m in pattern.finditer(snippet)]
+        target = _significant(name)
+        if objects and not any(_significant(o) == target for o in objects):
+            return noun, objects[0]
+    return None
+
+
+def _past_for_present(claim_text: str, clause: str) -> bool:
+    """A present-tense claim that someone holds a role against a clause that says it only of
+    the past."""
+    claim_present = bool(_PRESENT.search(claim_text)) and not _PAST.search(claim_text)
+    claim_present = claim_present and bool(_ROLE.search(claim_text))
+    return claim_present and bool(_PAST.search(clause)) and not _CURRENT.search(clause)

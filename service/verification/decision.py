@@ -1,0 +1,107 @@
+"""What a decided verdict must rest on, beyond the aggregation's probabilities.
+
+The aggregation (aggregate.py) proposes a label with a calibrated confidence. Before it is shown,
+these rules, in order, settle what the evidence itself can carry:
+
+1. A dated statement (Wikidata, with its validity) asserted as plainly as the claim ("X is the
+   R", not an apposition) is authoritative for what it states: a statement that supports decides
+   `supported`, else one that refutes decides `refuted`; text passages are not weighed against it.
+2. A side is declared only at its confidence floor (MIN_CONFIDENCE), and only if a passage takes
+   it: `supported` needs a passage the stance model reads as supporting (at least
+   PASSAGE_DECIDES) or an exact finding of the rules (a matching figure, a true rating); the
+   claim's wording alone, which the aggregation also reads, never makes it true. A `refuted`
+   whose only grounds are that wording, against a supporting passage, abstains too.
+3. When nothing else decides, the subject's own article contradicting the claim at OWN_REFUTES
+   or more refutes it ("The Eiffel Tower is in Berlin." against "The Eiffel Tower is a lattice
+   tower ... in Paris"), unless a passage supports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from service.domain import Evidence
+from service.verification.bearing import Bearing
+from service.verification.stance import StanceResult
+
+PASSAGE_DECIDES = 0.5  # a passage takes a side when the model gives it at least this
+# Below these confidences a side is not declared: a calibrated 0.45 "supported" is a coin toss,
+# and refuting needs more.
+MIN_CONFIDENCE = {"supported": 0.5, "refuted": 0.6}
+OWN_REFUTES = 0.9
+OWN_DISCOUNT = 0.9  # its confidence is shaded: a lead summary rarely states the very point
+STATEMENT_DECIDES = 0.85  # temporal.py's strengths for a statement asserted like the claim
+NEI = "not_enough_evidence"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The label shown, its confidence, and what settled it (for the rationale)."""
+
+    label: str
+    confidence: float
+    basis: str = "aggregation"  # aggregation | statement | own_article | floor | no_passage
+
+
+def decide(
+    proposal: tuple[str, float],
+    evidence: Sequence[Evidence],
+    probs: np.ndarray,
+    found: Sequence[StanceResult],
+    bearings: Sequence[Bearing | None],
+) -> Decision:
+    """The verdict's label from the aggregation's proposal and the passages (module rules)."""
+    stated = _by_statement(evidence, found)
+    if stated is not None:
+        return stated
+    label, confidence = proposal
+    if label in MIN_CONFIDENCE and confidence < MIN_CONFIDENCE[label]:
+        # Abstain; the confidence of the abstention is the doubt about the side.
+        decision = Decision(NEI, round(1 - confidence, 3), "floor")
+    elif (
+        label == "supported"
+        and not _takes_side(probs, found, 0, "supports")
+        or (
+            label == "refuted"
+            and not _takes_side(probs, found, 2, "refutes")
+            and _takes_side(probs, found, 0, "supports")
+        )
+    ):
+        decision = Decision(NEI, 0.5, "no_passage")
+    else:
+        decision = Decision(label, confidence)
+    if decision.label == NEI:
+        return _own_refutation(probs, bearings) or decision
+    return decision
+
+
+def _by_statement(evidence: Sequence[Evidence], found: Sequence[StanceResult]) -> Decision | None:
+    """`supported` or `refuted` when a plainly asserted dated statement takes that side."""
+    strengths = {"supports": 0.0, "refutes": 0.0}
+    for ev, result in zip(evidence, found, strict=True):
+        if ev.relation is not None and result.stance in strengths:
+            strengths[result.stance] = max(strengths[result.stance], result.strength)
+    for stance, label in (("supports", "supported"), ("refutes", "refuted")):
+        if strengths[stance] >= STATEMENT_DECIDES:
+            return Decision(label, round(strengths[stance], 3), "statement")
+    return None
+
+
+def _takes_side(probs: np.ndarray, found: Sequence[StanceResult], column: int, stance: str) -> bool:
+    """Whether some passage takes the side: by the model, or by an exact finding of the rules."""
+    by_model = len(probs) > 0 and float(probs[:, column].max()) >= PASSAGE_DECIDES
+    return by_model or any(r.stance == stance for r in found)
+
+
+def _own_refutation(probs: np.ndarray, bearings: Sequence[Bearing | None]) -> Decision | None:
+    """`refuted` when the subject's own article contradicts the claim and nothing supports it."""
+    own = [i for i, b in enumerate(bearings) if b is not None and b.own and b.bears]
+    if not own or float(probs[:, 0].max()) >= PASSAGE_DECIDES:
+        return None
+    strongest = max(float(probs[i, 2]) for i in own)
+    if strongest < OWN_REFUTES:
+        return None
+    return Decision("refuted", round(OWN_DISCOUNT * strongest, 3), "own_article")

@@ -86,7 +86,10 @@ _CLAIM_DOCS = {
     "end": "Offset just after `original` in the submitted text.",
     "checkworthiness": (
         "In [0, 1]; for a fact split from a sentence, that fact's own score. Claims score at "
-        "least the threshold in force."
+        "least the threshold in force, except a plain statement of fact (a name, then “is” or "
+        "a verb of record, and no question, opinion, hedge or first person: “Paris is the "
+        "capital of France.”), which is a claim at any score while the threshold is not above "
+        "the default."
     ),
     "claimant": (
         "Who makes the claim: the speaker the article names (in full where it gives the full "
@@ -171,7 +174,13 @@ _LANGUAGE = (
     "language known). Only English is checked: for any other, `claims` is empty and `notes` "
     "says why. Short or mixed texts count as English unless clearly not."
 )
-_NOTES = "Notices about the answer, e.g. that the text is not in English and was not checked."
+_NOTES = (
+    "Notices about the answer, e.g. that the text is not in English and was not checked, or "
+    "that a claim was not judged (“c2 is not judged: this is a question, not a statement of "
+    "fact”): questions, opinions, wishes, greetings, commands, fragments with no verb and text "
+    "not in English get `not_enough_evidence`, with the reason as rationale, and no source is "
+    "queried for them."
+)
 
 
 class ReportSchema(Schema):
@@ -203,7 +212,12 @@ class SentenceSchema(Schema):
         }
     )
     is_claim = fields.Boolean(
-        metadata={"description": "Whether `claims` holds a claim from this sentence."}
+        metadata={
+            "description": (
+                "Whether `claims` holds a claim from this sentence: it scores at least the "
+                "threshold, or it plainly states a fact (see the claim's `checkworthiness`)."
+            )
+        }
     )
 
 
@@ -211,7 +225,10 @@ class ExtractionSchema(Schema):
     """Every sentence with its score, the threshold in force, and the claims."""
 
     threshold = fields.Float(
-        metadata={"description": "Sentences scoring at least this give claims."}
+        metadata={
+            "description": "Sentences scoring at least this give claims (and plain statements "
+            "of fact, while it is not above the default)."
+        }
     )
     language = fields.String(
         metadata={

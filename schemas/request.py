@@ -132,6 +132,13 @@ class VerifyRequestSchema(_SourceChoice, _Review):
         metadata={"description": "Several claims to verify."},
     )
 
+    language = fields.String(
+        validate=validate.Regexp(LANGUAGE_TAG),
+        metadata={
+            "description": "BCP 47 language of the claims (en, en-GB, fr, ...). Overrides "
+            "detection; claims not in English are not judged (`not_enough_evidence`, a note)."
+        },
+    )
     evidence = fields.List(
         fields.Nested(SuppliedEvidenceSchema),
         validate=validate.Length(min=1, max=50),

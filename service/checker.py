@@ -56,7 +56,7 @@ class _Outcome:
 
     verdict: Verdict
     statuses: list[SourceStatus]
-    cache: str  # hit | miss | unavailable
+    cache: str  # hit | miss | unavailable; "" for a claim not judged (no cache, no source)
 
 
 class Checker:
@@ -134,41 +134,62 @@ class Checker:
     def check_claims(
         self, claims: Sequence[Claim], options: CheckOptions, started: float | None = None
     ) -> Report:
-        """Judge given claims: cache first, then sources and verification."""
+        """Judge given claims: cache first, then sources and verification.
+
+        A text that states no fact (a question, an opinion, another language, ...) is not
+        judged: no source is asked, its verdict says why, and so does a note.
+        """
         started = time.perf_counter() if started is None else started
         names = self.select_sources(options.sources)
         as_of = (options.as_of or datetime.now(UTC).date()).isoformat()
         deadline = started + self.settings.request_timeout
+        reasons = _reasons(claims, options)
         futures = [
-            self._claim_pool.submit(self._judge_claim, claim, names, as_of, deadline)
-            for claim in claims
+            None
+            if reason
+            else self._claim_pool.submit(self._judge_claim, claim, names, as_of, deadline)
+            for claim, reason in zip(claims, reasons, strict=True)
         ]
-        outcomes = [future.result() for future in futures]
+        checked_at = datetime.now(UTC).isoformat(timespec="seconds")
+        outcomes = [
+            future.result() if future else _Outcome(_not_judged(reason, as_of, checked_at), [], "")
+            for future, reason in zip(futures, reasons, strict=True)
+        ]
+        judged = [outcome for outcome in outcomes if outcome.cache]
         return Report(
             claims=tuple(
                 ClaimResult(claim, outcome.verdict)
                 for claim, outcome in zip(claims, outcomes, strict=True)
             ),
-            sources=tuple(_merge_statuses(names, outcomes)),
-            cache=_cache_status(outcomes),
+            sources=tuple(_merge_statuses(names, judged)) if judged else (),
+            cache=_cache_status(judged),
             summary=_summarise(outcome.verdict for outcome in outcomes),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+            notes=_notes(claims, reasons),
         )
 
     def check_against(
         self, claims: Sequence[Claim], evidence: Sequence[Evidence], options: CheckOptions
     ) -> Report:
-        """Judge claims on evidence the client supplied: no source, no cache."""
+        """Judge claims on evidence the client supplied: no source, no cache (nor a judgement
+        of a text that states no fact, as in check_claims)."""
         started = time.perf_counter()
         as_of = options.as_of or datetime.now(UTC).date()
         checked_at = datetime.now(UTC).isoformat(timespec="seconds")
-        verdicts = [self.verifier.judge(claim, evidence, as_of, checked_at) for claim in claims]
+        reasons = _reasons(claims, options)
+        verdicts = [
+            _not_judged(reason, as_of.isoformat(), checked_at)
+            if reason
+            else self.verifier.judge(claim, evidence, as_of, checked_at)
+            for claim, reason in zip(claims, reasons, strict=True)
+        ]
         return Report(
             claims=tuple(map(ClaimResult, claims, verdicts)),
             sources=(),
             cache="bypass",
             summary=_summarise(verdicts),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+            notes=_notes(claims, reasons),
         )
 
     def select_sources(self, requested: Sequence[str] | None) -> list[str]:
@@ -238,6 +259,25 @@ class Checker:
             log.warning("cache unavailable, verdict not stored: %s", error)
             return "unavailable"
         return "miss"
+
+
+def _reasons(claims: Sequence[Claim], options: CheckOptions) -> list[str | None]:
+    """Why each claim is not judged (None: it is), in the declared language if any."""
+    return [extraction.not_a_claim(claim.text, options.language) for claim in claims]
+
+
+def _not_judged(reason: str, as_of: str, checked_at: str) -> Verdict:
+    """The verdict on a text that states no fact to check: an abstention that says why."""
+    return Verdict("not_enough_evidence", 0.0, f"Not judged: {reason}.", as_of, checked_at)
+
+
+def _notes(claims: Sequence[Claim], reasons: Sequence[str | None]) -> tuple[str, ...]:
+    """A note for each claim not judged."""
+    return tuple(
+        f"{claim.id} is not judged: {reason}"
+        for claim, reason in zip(claims, reasons, strict=True)
+        if reason
+    )
 
 
 def _merge_statuses(names: list[str], outcomes: list[_Outcome]) -> list[SourceStatus]:

@@ -183,7 +183,7 @@ def test_the_request_deadline_bounds_a_check_of_many_claims(wiring_for, httpserv
     claims = [
         Claim(
             id=f"c{i}",
-            text=f"Claim number {i} about U.S. Steel.",
+            text=f"Claim number {i} is about U.S. Steel.",  # a statement: judged
             start=0,
             end=30,
             checkworthiness=0.9,

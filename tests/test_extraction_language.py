@@ -60,6 +60,21 @@ def test_short_mixed_and_english_texts_count_as_english(text):
     assert detect_language(text) == ENGLISH
 
 
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("fr", "La tour Eiffel se trouve à Berlin."),
+        ("fr", "La tour est grande."),
+        ("es", "La Torre Eiffel está en Berlín."),
+        ("it", "La torre Eiffel si trova a Berlino."),
+        ("en", "Las Vegas, Los Angeles"),  # function words in names only
+        ("en", "La Scala, Le Monde"),
+    ],
+)
+def test_a_short_sentence_with_no_english_function_word_needs_fewer(code, text):
+    assert detect_language(text) == code
+
+
 def test_a_long_text_in_no_known_language_is_undetermined():
     finnish = (
         "Japani on luvannut kaksinkertaistaa puolustusmenonsa vuoteen 2027 mennessä. "

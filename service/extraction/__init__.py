@@ -12,6 +12,7 @@ from service.extraction.extractor import (
 from service.extraction.language import ENGLISH, detect_language, language_note
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
+from service.extraction.verifiability import not_a_claim
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -24,6 +25,7 @@ __all__ = [
     "find_entities",
     "find_quantities",
     "language_note",
+    "not_a_claim",
     "score_sentence",
     "score_sentences",
     "split_sentences",

@@ -2,8 +2,11 @@
 
 Every sentence is scored. A sentence that scores at least the threshold gives its claims: one per
 fact when it splits cleanly (clauses.py) and the pieces are check-worthy on their own, else the
-whole sentence. Each claim keeps the exact words of its span (`original`) and carries a `text`
-that stands alone (standalone.py), its claimant and how it is made (quote, reported, author).
+whole sentence. So does a plain statement of fact under it ("Paris is the capital of France.",
+verifiability.py) while the threshold is not above the default: the score is tuned on debates,
+where such a sentence is not worth checking, but a client who sends one wants it checked. Each
+claim keeps the exact words of its span (`original`) and carries a `text` that stands alone
+(standalone.py), its claimant and how it is made (quote, reported, author).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
 from service.extraction.speech import AUTHOR, QUOTE, REPORTED, Voice
 from service.extraction.standalone import stand_alone
+from service.extraction.verifiability import states_plain_fact
 
 
 class _Analysis(NamedTuple):
@@ -82,7 +86,7 @@ def _claims(
     candidates = [
         candidate
         for analysis, setting in zip(analyses, settings, strict=True)
-        if analysis.score >= min_score
+        if _counts(analysis, min_score)
         for candidate in _candidates(analysis, setting, people, min_score)
     ]
     if max_claims is not None:
@@ -92,6 +96,16 @@ def _claims(
     return [
         _claim(f"c{n}", candidate, people, known) for n, candidate in enumerate(candidates, start=1)
     ]
+
+
+def _counts(analysis: _Analysis, min_score: float) -> bool:
+    """Check-worthy enough; or, while the cut is at most the default, a plain fact stated."""
+    if analysis.score >= min_score:
+        return True
+    names = [span.name for span in analysis.names]
+    return min_score <= DEFAULT_THRESHOLD and states_plain_fact(
+        analysis.text, names, analysis.quantities
+    )
 
 
 def _analyse(text: str) -> Iterator[_Analysis]:

@@ -2,8 +2,11 @@
 
 Only English is checked, so the costly mistake is calling English text foreign: a short or
 mixed text ("Merci, Paris!", an English report quoting a French minister) stays English unless
-another language's function words clearly outnumber English ones. Non-Latin scripts decide by
-themselves when most letters are in them. A long Latin-script text with hardly any English
+another language's function words clearly outnumber English ones. A text with no English
+function word at all (a short one, in practice) needs fewer: two of another language's, one of
+them in lower case (so not a name's, as in "La Scala" or "Los Angeles"), and more than any other
+language has; so "La tour Eiffel se trouve à Berlin." reads as French. Non-Latin scripts decide
+by themselves when most letters are in them. A long Latin-script text with hardly any English
 function words and no profile that fits is "und" (undetermined), which is not checked either.
 """
 
@@ -21,12 +24,13 @@ PROFILES = {
     "en": word_set("""
         the and of to is are was were that this with for from have has had not but by be been
         which who will would their they it its he she his her what there than an or about into
-        also after said says more over we our you"""),
+        also after said says more over we our you when if how up out can could should did does
+        only most went made"""),
     "fr": word_set("""
         le la les des du un une et est sont dans pour que qui pas sur avec ce cette ces au aux
         il elle ils nous vous leur mais ou par été être était ont fait comme sa ses
         selon très entre après aussi lors depuis d'un d'une qu'il c'est n'est de en la que à
-        tous tout je ne nos notre votre"""),
+        tous tout je ne nos notre votre se"""),
     "de": word_set("""
         der das und ist nicht mit sich des dem den ein eine einen einer auf für von zu im
         auch es sind wird wurde werden haben nach bei aus wie oder aber noch nur sie wir
@@ -59,6 +63,7 @@ NAMES = {
 }  # fmt: skip
 MIN_HITS = 3  # another language needs at least this many function words...
 MARGIN = 2.0  # ...and this many times as many as English has
+SHORT_MIN_HITS = 2  # ...or, with no English function word at all, this many (see above)
 SCRIPT_SHARE = 0.5
 KANA_SHARE = 0.1
 SAMPLE_CHARS = 5000  # the head of a long text is enough, and keeps a 200 KB text cheap
@@ -71,15 +76,27 @@ def detect_language(text: str) -> str:
     script = _script(sample)
     if script:
         return script
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    found = [w.replace("’", "'") for w in _WORD.findall(sample)]
+    words = [w.lower() for w in found]
     hits = {code: sum(w in profile for w in words) for code, profile in PROFILES.items()}
     english = hits.pop(ENGLISH)
     best = max(hits, key=hits.__getitem__)
     if hits[best] >= MIN_HITS and hits[best] >= MARGIN * english + 1:
         return best
+    if english == 0 and _short_text_language(found, hits, best):
+        return best
     if len(words) >= 20 and english < 0.04 * len(words):
         return UNDETERMINED
     return ENGLISH
+
+
+def _short_text_language(found: list[str], hits: dict[str, int], best: str) -> bool:
+    """Whether a text with no English function word is in `best`: see the module's notes."""
+    if hits[best] < SHORT_MIN_HITS or any(
+        hits[code] >= hits[best] for code in hits if code != best
+    ):
+        return False
+    return any(word.islower() and word in PROFILES[best] for word in found)
 
 
 def language_note(code: str) -> str:

@@ -6,18 +6,21 @@ South Wales") for "The capital of Australia is Sydney", on Sanae Takaichi for "S
 the Prime Minister of Japan". An entailment model reads such passages as support or contradiction
 often enough to decide verdicts wrongly, so a passage may take a side only when
 
-- it is about the claim's subject (its main entity: the name the claim opens with): the
-  passage's title names it, or the passage's text does, or a passage supplied without a title
-  opens by referring back to it ("She ...", "The film ...");
-- what it says is said of that subject: the clause that repeats the claim's predicate names the
-  subject, or the passage is the subject's own article (its title is the subject), where every
-  clause is about the subject;
-- where the claim relates its subject to another name ("capital of Australia"), the passage does
-  not speak of that relation for another name only ("capital of New South Wales").
+- it is about the claim's subject, its main entity (the name the claim opens with): the
+  passage's title is that name (its own article) or contains it, or its text names it in full;
+- what it says is said of that subject: a clause that repeats the claim's predicate names the
+  subject, or the passage is the subject's own article, whose every clause is about it; an own
+  article that repeats nothing of the predicate may still speak to it in other words;
+- it does not say it only of the past when the claim says someone holds a role now ("served as
+  Prime Minister" for "is the Prime Minister"), nor of another name where the claim relates its
+  subject to one ("capital of New South Wales" for "capital of Australia").
 
-A passage that is about the subject but repeats nothing of the predicate speaks to other facts of
-it: it cannot confirm the claim; only the subject's own article may contradict it (a lead
-summary states what its subject is: "The Eiffel Tower is a lattice tower ... in Paris").
+A claim that names no subject ("Global warming is ...": an opening capitalised word before a
+lower-case word other than a verb is an ordinary word) is matched by its words: a titled passage
+must mention a share of them (TOPICAL). A claim that opens by referring back to what it does not
+name ("It was published in 1849.") is matched by no titled passage. A passage without a title
+was supplied for the claim by the client (who chose it, and it often says "she" or "the film"):
+it is taken as the subject's own.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 
 from service.domain import Claim, Evidence
 from service.extraction.entities import find_entities
+from service.extraction.vocabulary import word_set
 from service.verification import lexicon
 
 # A passage without a title that opens like this refers back to a subject named elsewhere.
@@ -35,23 +39,13 @@ ANAPHOR = re.compile(
     r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
 )
 # A claim that opens with these refers to something it does not name ("It was ...").
-_REFERRING = frozenset(
-    [
-        "it",
-        "its",
-        "this",
-        "these",
-        "those",
-        "that",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "their",
-        "them",
-    ]
-)
+_REFERRING = word_set("it its this these those that he she his her they their")
+# Verbs that follow a name opening a claim ("Mexico had", "Paris is").
+_VERBS_AFTER_NAME = word_set("""
+    is are was were has have had will would can could did does do may might must shall should
+    remains became becomes
+""")
+TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # "capital of Australia", "Prime Minister of Japan": a relation from the subject to a name.
@@ -96,27 +90,29 @@ def bearing(claim: Claim, evidence: Evidence) -> Bearing:
     """Whether and how the passage bears on the claim (see the module's rules)."""
     title = _PARENTHETICAL.sub("", evidence.title).strip()
     snippet = evidence.snippet
-    subject = main_entity(claim)
-    if subject is None:
+    if _refers_back(claim.text):
         if not title:
             return Bearing(True, True, True)  # supplied for this claim: the readers decide
         return Bearing(
             False, False, False, "cannot be matched: the claim does not name its subject"
         )
+    subject = main_entity(claim)
+    if subject is None:
+        # No name to anchor on ("Global warming is driving polar bears toward extinction"):
+        # a passage about the claim's topic at all may be read.
+        share = lexicon.overlap(claim.text, (), f"{title}. {snippet}")[0]
+        if title and share < TOPICAL:
+            return Bearing(False, False, False, "mentions little of the claim")
+        return _within_predicate(claim, title, snippet, not title)
     words = _significant(subject)
     if not title:
         # A passage without a title was chosen for this claim by whoever supplied it, and
         # often refers to its subject only as "she" or "the film": it is taken as the
         # subject's own.
         own = about = True
-    elif subject[:1].isupper():
+    else:
         own = _is_name_of(title, words)
         about = own or words <= _significant(title) or _names_all(snippet, words)
-    else:
-        # A common noun ("An arthropod has ...") is named everywhere: only its own article.
-        own = about = {lexicon.stem(w) for w in words} == {
-            lexicon.stem(w) for w in _significant(title)
-        }
     if not about:
         return Bearing(False, False, False, f"is not about {subject}")
     predicate = _predicate_terms(claim, words)
@@ -130,28 +126,51 @@ def bearing(claim: Claim, evidence: Evidence) -> Bearing:
     if title and not own and not any(_names(c, words) for c in _repeating(snippet, predicate)):
         # The clauses that repeat the predicate speak of the article's own subject.
         return Bearing(True, False, True, f"says it of {title}, not of {subject}")
+    return _within_predicate(claim, title, clause, own)
+
+
+def _within_predicate(claim: Claim, title: str, clause: str, own: bool) -> Bearing:
+    """A passage about the claim's subject, unless it speaks of the predicate in another tense
+    or for another name."""
     if _past_for_present(claim.text, clause):
         reason = "says it in the past tense; the claim says it is so now"
         return Bearing(True, own, True, reason)
-    other = _other_relation(claim.text, snippet)
+    other = _other_relation(claim.text, clause)
     if other:
         return Bearing(True, own, True, f"speaks of the {other[0]} of {other[1]}")
     return Bearing(True, own, True)
 
 
 def main_entity(claim: Claim) -> str | None:
-    """The claim's main entity: the name that comes first in it (its subject, in most claims);
-    in a claim without names, its first content word ("arthropod"); None when the claim opens
-    by referring back to something it does not name ("It was published in 1849.")."""
+    """The claim's main entity: the name that comes first in it (its subject, in most claims),
+    or None when it names none. A capitalised word opening the claim before a lower-case word
+    other than a verb ("Global warming is ...", "Human additions of CO2 ...") is an ordinary
+    word, not a name."""
     names = claim.entities or find_entities(claim.text)  # a claim built without its names
-    placed = [(claim.text.find(name), name) for name in names]
-    placed = [(at, name) for at, name in placed if at >= 0 and _significant(name)]
-    if placed:
-        return min(placed)[1]
-    tokens = lexicon.tokenize(claim.text)
-    if not tokens or tokens[0] in _REFERRING:
-        return None
-    return next((t for t in tokens if lexicon.is_content(t)), None)
+    placed = sorted((claim.text.find(name), name) for name in names)
+    for at, name in placed:
+        if at < 0 or not _significant(name):
+            continue
+        if at == 0 and " " not in name and _common_word_follows(claim.text[len(name) :]):
+            continue
+        return name
+    return None
+
+
+def _common_word_follows(rest: str) -> bool:
+    """Whether the word after an opening capitalised word makes it an ordinary word: a lower-case
+    word that is no verb ("Global warming", "Human additions")."""
+    following = lexicon.tokenize(rest)[:1]
+    if not following or not rest.lstrip()[:1].islower():
+        return False
+    word = following[0]
+    return word not in _VERBS_AFTER_NAME and not word.endswith("ed")
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a claim opens by referring to what it does not name ("It was published ...")."""
+    tokens = lexicon.tokenize(text)
+    return bool(tokens) and tokens[0] in _REFERRING
 
 
 def _significant(name: str) -> set[str]:

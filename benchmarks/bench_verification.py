@@ -13,8 +13,11 @@ The default verifier's aggregation weights are fitted on these same dev sets
 claim with the weights fitted on the other half (2-fold cross-validation, folds by a hash of
 the claim id); `--aggregation all` uses the shipped weights (in-sample, optimistic).
 Prints accuracy, macro-F1 over the gold labels, per-label precision / recall, the expected
-calibration error (ECE, 10 equal-width bins) with its reliability table, and verdicts/s on one
-core (ONNX Runtime with one thread; the claims' extraction is done beforehand).
+calibration error (ECE, 10 equal-width bins) with its reliability table, the risk-coverage
+table of the supported / refuted verdicts (risk_coverage.py: precision above a confidence cut
+per share of claims decided; a side given on a Climate-FEVER NOT_ENOUGH_INFO claim is wrong),
+and verdicts/s on one core (ONNX Runtime with one thread; the claims' extraction is done
+beforehand).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from risk_coverage import print_risk_coverage  # noqa: E402
 from verification_data import Example, fold_of, load_climate_fever, load_fever_symmetric  # noqa: E402
 
 from service.cache import MemoryCache  # noqa: E402
@@ -85,6 +89,7 @@ def report(name: str, examples: list[Example], verdicts: list[Verdict], seconds:
     for low, count, conf, acc in table:
         print(f"    confidence {low:.1f}-{low + 0.1:.1f}: {count:>4} verdicts, "
               f"mean confidence {conf:.3f}, accuracy {acc:.3f}")  # fmt: skip
+    print_risk_coverage([(g, v.label, v.confidence) for g, v in zip(gold, verdicts, strict=True)])
 
 
 def reliability(confidence: Sequence[float], correct: Sequence[bool], bins: int = 10):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.extraction import extract_claims
+from service.extraction import claim_from_text, extract_claims
 from service.extraction.clauses import split_facts
 from service.extraction.extractor import score_sentences
 
@@ -364,3 +364,19 @@ def test_the_example_article_gives_self_contained_claims_with_claimants():
     blocked = claims["Former President Joe Biden blocked the deal in January 2025."]
     assert "Nippon Steel's $15 billion bid for US Steel" in blocked.text
     assert blocked.claimant is None and blocked.kind == "author"
+
+
+@pytest.mark.parametrize(
+    ("given", "text", "kind"),
+    [
+        ("Says Nelson Mandela was a communist.", "Nelson Mandela was a communist.", "reported"),
+        ("Says that taxes rose 5% in 2010.", "Taxes rose 5% in 2010.", "reported"),
+        ("Saysville is a town in Ohio.", "Saysville is a town in Ohio.", "author"),
+        ("Paris is the capital of France.", "Paris is the capital of France.", "author"),
+    ],
+)
+def test_a_claim_given_as_a_fact_checker_writes_it_drops_says(given, text, kind):
+    claim = claim_from_text("c1", given)
+    assert (claim.text, claim.kind, claim.original) == (text, kind, given)
+    assert (claim.start, claim.end) == (0, len(given))
+    assert all(text[q.start : q.end] == q.text for q in claim.quantities)

@@ -11,6 +11,7 @@ claim keeps the exact words of its span (`original`) and carries a `text` that s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -28,6 +29,8 @@ from service.extraction.sentences import split_sentences
 from service.extraction.speech import AUTHOR, QUOTE, REPORTED, Voice
 from service.extraction.standalone import stand_alone
 from service.extraction.verifiability import states_plain_fact
+
+_SAYS = re.compile(r"(?:Says|Said)\s+(?:that\s+)?(?=\S)")
 
 
 class _Analysis(NamedTuple):
@@ -249,15 +252,23 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def claim_from_text(claim_id: str, text: str) -> Claim:
-    """A claim given as it is (no extraction): its entities, quantities and claimant read off."""
+    """A claim given as it is (no extraction): its entities, quantities and claimant read off.
+
+    Fact-checkers write a claim whose speaker they name elsewhere as "Says ...": the claim is
+    what follows (PolitiFact's "Says Nelson Mandela was a communist.").
+    """
+    said = _SAYS.match(text)
+    stated = text[said.end() :] if said else text
+    stated = stated[:1].upper() + stated[1:]
     return Claim(
         id=claim_id,
-        text=text,
+        text=stated,
         start=0,
         end=len(text),
         checkworthiness=score_sentence(text),
         claimant=find_claimant(text),
-        entities=tuple(find_entities(text)),
-        quantities=tuple(find_quantities(text)),
+        entities=tuple(find_entities(stated)),
+        quantities=tuple(find_quantities(stated)),
         original=text,
+        kind=REPORTED if said else AUTHOR,
     )

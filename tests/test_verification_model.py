@@ -199,3 +199,27 @@ def _quantities(text):
     from service.extraction.quantities import find_quantities
 
     return tuple(find_quantities(text))
+
+
+def test_a_long_passage_is_read_in_windows_and_takes_its_most_decided_one():
+    filler = " ".join(
+        f"Nippon Steel opened plant number {i} in the Kansai region." for i in range(12)
+    )
+    decisive = "Nippon Steel offered $15 billion for U.S. Steel in December 2023."
+    scorer = FixedScorer({})
+    scorer.table = _WindowTable(decisive)
+    evidence = [passage(f"{filler} {decisive}", "Nippon Steel")]
+    verdict = ModelVerifier(scorer, Aggregator.from_meta(None)).judge(CLAIM, evidence, AS_OF, "t")
+    assert len(scorer.seen) > 1 and all(len(text.split()) <= 70 for text in scorer.seen)
+    assert verdict.label == "supported", verdict.rationale
+
+
+class _WindowTable(dict):
+    """Supports for the window holding the decisive sentence, neutral for the others."""
+
+    def __init__(self, decisive: str) -> None:
+        super().__init__()
+        self.decisive = decisive
+
+    def __getitem__(self, text: str) -> tuple[float, float, float]:
+        return (0.97, 0.02, 0.01) if self.decisive in text else (0.02, 0.96, 0.02)

@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from service.domain import Claim, Evidence, Verdict
+from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
 from service.verification.bearing import ANAPHOR, Bearing
@@ -24,6 +25,7 @@ from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
 
+WINDOW_WORDS = 70  # passage words the model reads beside a claim of ordinary length
 # What the rationale adds when a rule of decision.py, not the aggregation, settled the label.
 BASIS_NOTES = {
     "statement": " A dated statement decides: text passages are not weighed against it.",
@@ -128,9 +130,13 @@ class ModelVerifier:
         """Model probabilities; a rated fact-check or a dated statement keeps the rules' reading."""
         probs = np.zeros((len(evidence), 3))
         textual = [i for i, ev in enumerate(evidence) if not _by_rules(ev, found[i])]
-        if textual:
-            pairs = [(claim.text, self._text(evidence[i])) for i in textual]
-            probs[textual] = self.scorer.probabilities(pairs)
+        windows = [(i, window) for i in textual for window in _windows(self._text(evidence[i]))]
+        if windows:
+            read = self.scorer.probabilities([(claim.text, window) for _, window in windows])
+            for (i, _), row in zip(windows, read, strict=True):
+                # A long passage takes the reading of its most decided window.
+                if max(row[0], row[2]) >= max(probs[i, 0], probs[i, 2]) or not probs[i].any():
+                    probs[i] = row
         for i, ev in enumerate(evidence):
             if _by_rules(ev, found[i]):
                 probs[i] = _as_probabilities(found[i])
@@ -141,6 +147,22 @@ class ModelVerifier:
         if self.titles and title and title.lower() not in evidence.snippet.lower():
             return f"{title}: {evidence.snippet}"
         return evidence.snippet
+
+
+def _windows(text: str) -> list[str]:
+    """The passage in windows of whole sentences short enough for the model to read in full (it
+    reads 128 tokens of claim and passage and would drop the rest): one window if it fits."""
+    if len(text.split()) <= WINDOW_WORDS:
+        return [text]
+    windows: list[str] = []
+    current: list[str] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if current and len(" ".join([*current, sentence]).split()) > WINDOW_WORDS:
+            windows.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    return [*windows, " ".join(current)] if current else windows
 
 
 def _by_rules(evidence: Evidence, found: StanceResult) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from service.domain import Claim, Evidence
 from service.extraction.entities import find_entities
-from service.extraction.vocabulary import word_set
+from service.extraction.vocabulary import NAME_TITLES, TITLE_MODIFIERS, word_set
 from service.verification import lexicon
 
 # A passage without a title that opens like this refers back to a subject named elsewhere.
@@ -151,8 +151,11 @@ def main_entity(claim: Claim) -> str | None:
     for at, name in placed:
         if at < 0 or not _significant(name):
             continue
-        if at == 0 and " " not in name and _common_word_follows(claim.text[len(name) :]):
+        rest = claim.text[at + len(name) :]
+        if at == 0 and " " not in name and _common_word_follows(rest):
             continue
+        if _title_follows(rest):
+            continue  # "US President Donald Trump ...": the name is the title's, not the subject
         return name
     return None
 
@@ -165,6 +168,13 @@ def _common_word_follows(rest: str) -> bool:
         return False
     word = following[0]
     return word not in _VERBS_AFTER_NAME and not word.endswith("ed")
+
+
+def _title_follows(rest: str) -> bool:
+    """Whether a title comes next ("President", "Prime Minister"), as after a country."""
+    following = lexicon.tokenize(rest)[:2]
+    words = [w for w in following if w not in TITLE_MODIFIERS][:1]
+    return bool(words) and words[0] in NAME_TITLES
 
 
 def _refers_back(text: str) -> bool:

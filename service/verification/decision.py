@@ -61,15 +61,7 @@ def decide(
     if label in MIN_CONFIDENCE and confidence < MIN_CONFIDENCE[label]:
         # Abstain; the confidence of the abstention is the doubt about the side.
         decision = Decision(NEI, round(1 - confidence, 3), "floor")
-    elif (
-        label == "supported"
-        and not _takes_side(probs, found, 0, "supports")
-        or (
-            label == "refuted"
-            and not _takes_side(probs, found, 2, "refutes")
-            and _takes_side(probs, found, 0, "supports")
-        )
-    ):
+    elif _unfounded(label, probs, found):
         decision = Decision(NEI, 0.5, "no_passage")
     else:
         decision = Decision(label, confidence)
@@ -88,6 +80,15 @@ def _by_statement(evidence: Sequence[Evidence], found: Sequence[StanceResult]) -
         if strengths[stance] >= STATEMENT_DECIDES:
             return Decision(label, round(strengths[stance], 3), "statement")
     return None
+
+
+def _unfounded(label: str, probs: np.ndarray, found: Sequence[StanceResult]) -> bool:
+    """A side no passage takes: `supported` with no passage supporting, `refuted` with none
+    refuting while one supports (the claim's wording alone led the aggregation there)."""
+    supports = _takes_side(probs, found, 0, "supports")
+    if label == "supported":
+        return not supports
+    return label == "refuted" and supports and not _takes_side(probs, found, 2, "refutes")
 
 
 def _takes_side(probs: np.ndarray, found: Sequence[StanceResult], column: int, stance: str) -> bool:

@@ -46,6 +46,7 @@ class StanceResult:
     strength: float  # in [0, 1]; 0 for neutral
     reason: str
     relevance: float = 0.0  # weighted share of the claim's content words found, in [0, 1]
+    exact: bool = False  # read off amounts, percentages or counts (agreeing or not)
 
     @property
     def relevant(self) -> bool:
@@ -118,8 +119,8 @@ def _changed(change: ChangeMatch | None, r: _Reading) -> StanceResult | None:
         return None
     said = f"says '{change.passage_text}', the claim says '{change.claim_word}'"
     if change.agrees:
-        return StanceResult("supports", _clip(0.4 + 0.5 * r.share), said, r.share)
-    return _refutes(0.55 + 0.4 * r.share, said, r)
+        return StanceResult("supports", _clip(0.4 + 0.5 * r.share), said, r.share, exact=True)
+    return _refutes(0.55 + 0.4 * r.share, said, r, exact=True)
 
 
 def _contradiction(agreement: Agreement, r: _Reading) -> StanceResult | None:
@@ -130,7 +131,8 @@ def _contradiction(agreement: Agreement, r: _Reading) -> StanceResult | None:
     if disagrees:
         match = disagrees[0]
         reason = f"says {match.passage.text}, the claim says {match.claim.text}"
-        return _refutes(0.55 + 0.4 * r.share, reason, r)
+        measured = match.claim.kind not in ("year", "date")
+        return _refutes(0.55 + 0.4 * r.share, reason, r, exact=measured)
     if r.share < ON_TOPIC:
         return None
     if r.covered and r.claim_cue and not r.passage_cue:
@@ -164,7 +166,8 @@ def _support(agreement: Agreement, r: _Reading) -> StanceResult | None:
                 best, figure = strength, match
     if figure is None:
         return None
-    return StanceResult("supports", _clip(best), _matches(figure), r.share)
+    measured = figure.claim.kind not in ("year", "date")  # a shared date is weaker evidence
+    return StanceResult("supports", _clip(best), _matches(figure), r.share, exact=measured)
 
 
 def _topic_for(match: Match) -> float:
@@ -213,8 +216,8 @@ def _covers(predicate: set[str], said: set[str]) -> bool:
     return len(predicate & said) >= PREDICATE_COVER * len(predicate)
 
 
-def _refutes(strength: float, reason: str, r: _Reading) -> StanceResult:
-    return StanceResult("refutes", _clip(strength), reason, r.share)
+def _refutes(strength: float, reason: str, r: _Reading, exact: bool = False) -> StanceResult:
+    return StanceResult("refutes", _clip(strength), reason, r.share, exact)
 
 
 def _matches(match: Match) -> str:

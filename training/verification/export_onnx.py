@@ -18,7 +18,7 @@ from data import REPO_ROOT, training_data
 from model import LABELS, StanceNet
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from onnxruntime.transformers.optimizer import optimize_model
-from train import load_tokenizer
+from train import load_tokenizer, product_sizes
 
 
 class LogitsNet(torch.nn.Module):
@@ -54,13 +54,29 @@ def passes(train_args: dict) -> list[str]:
     """The training data of this run, preceded by that of the runs it continued (--init)."""
     get = train_args.get
     mix = training_data(int(get("fever", 9000)), int(get("fm2_neutral", 1)),
-                        int(get("negatives", 0)), float(get("scale", 1.0)))  # fmt: skip
+                        int(get("negatives", 0)), float(get("scale", 1.0)),
+                        product_sizes(train_args))  # fmt: skip
     init = train_args.get("init", "None")
     if init == "None":
         return mix
     earlier = passes(json.loads((Path(init).parent / "args.json").read_text()))
     seed = train_args.get("seed")
     return earlier + [f"then a further pass (seed {seed}, from those weights): {m}" for m in mix]
+
+
+def portable(value: str) -> str:
+    """An argument as model.json records it: a path inside the repository or the shared data
+    relative to the repository, another absolute path by its last two parts (a scratch run
+    folder), anything else as it is; no machine's absolute path ships."""
+    path = Path(value)
+    if not path.is_absolute():
+        return value
+    resolved = path.resolve()
+    for base in (REPO_ROOT, REPO_ROOT.parent):
+        if resolved.is_relative_to(base.resolve()):
+            prefix = Path() if base == REPO_ROOT else Path("..")
+            return str(prefix / resolved.relative_to(base.resolve()))
+    return str(Path(*path.parts[-2:]))
 
 
 def main() -> None:
@@ -83,7 +99,7 @@ def main() -> None:
         "max_length": max_len, "labels": LABELS,
         "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "logits",
         "training_data": passes(train_args),
-        "training_args": train_args,
+        "training_args": {key: portable(value) for key, value in train_args.items()},
         "checkpoint": args.checkpoint,
     }  # fmt: skip
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n")

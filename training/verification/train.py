@@ -54,6 +54,16 @@ def plan(enc: list, size: int, rng: random.Random) -> list[list[int]]:
     return out
 
 
+def product_sizes(args: argparse.Namespace | dict) -> dict:
+    """The product negatives' sizes (and the retrieved file) from train.py's arguments."""
+    get = args.get if isinstance(args, dict) else lambda k, d=None: getattr(args, k, d)
+    if int(get("retrieved_negatives", 0) or 0) and str(get("retrieved_path")) == "None":
+        raise SystemExit("--retrieved-negatives needs --retrieved-path (build_retrieved.py)")
+    size = lambda k: int(get(f"{k}_negatives", 0) or 0)  # noqa: E731
+    return {"retrieved": size("retrieved"), "retrieved_path": str(get("retrieved_path")),
+            "swap": size("swap"), "tense": size("tense"), "number": size("number")}  # fmt: skip
+
+
 def main() -> None:
     """Train one pass, logging the loss and saving the weights as it goes."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -70,6 +80,11 @@ def main() -> None:
     p.add_argument("--fever", type=int, default=9000, help="FEVER pairs sampled")
     p.add_argument("--fm2-neutral", type=int, default=1, help="FM2 non-gold sentences per claim")
     p.add_argument("--negatives", type=int, default=0, help="topical neutral negatives")
+    p.add_argument("--retrieved-negatives", type=int, default=0, help="corpus hits, neutral")
+    p.add_argument("--retrieved-path", type=Path, help="build_retrieved.py's dev file")
+    p.add_argument("--swap-negatives", type=int, default=0, help="subject swapped")
+    p.add_argument("--tense-negatives", type=int, default=0, help="present claim, past evidence")
+    p.add_argument("--number-negatives", type=int, default=0, help="number or year changed")
     p.add_argument(
         "--climate-fold",
         choices=("a", "b"),
@@ -87,7 +102,10 @@ def main() -> None:
         args.fm2_neutral,
         args.negatives,
         args.climate_fold,
+        product_sizes(args),
     )
+    print(json.dumps({"pairs": len(pairs), "labels": [sum(y == k for *_, y in pairs)
+                      for k in range(3)]}), flush=True)  # fmt: skip
     enc = encode(load_tokenizer(args.max_len), [(c, e) for c, e, _ in pairs])
     labels = torch.tensor([y for _, _, y in pairs])
     net = StanceNet()

@@ -23,7 +23,8 @@ TAKAICHI = (
         ("The capital of Australia is Sydney.", "Australia"),
         ("Mexico had 185 people in 1905.", "Mexico"),
         ("Global warming is driving polar bears toward extinction.", None),  # no name
-        ("Human additions of CO2 are small.", "CO2"),
+        ("Human additions of CO2 are small.", None),
+        ("Water boils at 100 degrees Celsius at sea level.", None),
         ("It was published in 1849.", None),
     ],
 )

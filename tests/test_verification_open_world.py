@@ -155,3 +155,16 @@ def test_text_passages_alone_neither_support_nor_refute_a_former_holder(live_che
     titles = json.dumps([e.title for e in result.evidence])
     assert "Sanae Takaichi" in titles or "Shigeru Ishiba" in titles
     assert all(e.stance == "neutral" for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Water boils at 100 degrees Celsius at sea level.",  # 'Calorie' says "one degree"
+        "The Eiffel Tower is in Paris.",
+        "Barack Obama was born in Hawaii.",  # his summary says nothing of it
+    ],
+)
+def test_true_claims_are_never_refuted(client, claim):
+    found = verdict(client, claim)
+    assert found["label"] != "refuted", found["rationale"]

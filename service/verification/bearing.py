@@ -144,8 +144,8 @@ def _within_predicate(claim: Claim, title: str, clause: str, own: bool) -> Beari
 def main_entity(claim: Claim) -> str | None:
     """The claim's main entity: the name that comes first in it (its subject, in most claims),
     or None when it names none. A capitalised word opening the claim before a lower-case word
-    other than a verb ("Global warming is ...", "Human additions of CO2 ...") is an ordinary
-    word, not a name."""
+    other than a verb ("Global warming is ...", "Water boils at 100 degrees Celsius") is an
+    ordinary word: the subject is not a name, whatever names follow."""
     names = claim.entities or find_entities(claim.text)  # a claim built without its names
     placed = sorted((claim.text.find(name), name) for name in names)
     for at, name in placed:
@@ -153,7 +153,7 @@ def main_entity(claim: Claim) -> str | None:
             continue
         rest = claim.text[at + len(name) :]
         if at == 0 and " " not in name and _common_word_follows(rest):
-            continue
+            return None  # the subject is an ordinary noun phrase; later names are not it
         if _title_follows(rest):
             continue  # "US President Donald Trump ...": the name is the title's, not the subject
         return name

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from service.domain import Claim, Evidence, Verdict
-from service.verification.bearing import Bearing, bearing
+from service.verification.bearing import Bearing, bearing, main_entity
 from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
 from service.verification.temporal import assess_statement
@@ -87,6 +87,11 @@ def read_passage(
     if evidence.rating is not None:
         return result, None
     found = bearing(claim, evidence)
+    if result.exact and result.stance == "refutes" and main_entity(claim) is None:
+        # A claim that names nothing gives no subject to tie a figure to: "one degree" in the
+        # article on the calorie is not the "100 degrees" at which water boils.
+        reason = f"gives another figure ({result.reason}), but not of what the claim measures"
+        result = StanceResult("neutral", 0.0, reason, result.relevance)
     return within_bearing(result, found), found
 
 

@@ -4,8 +4,9 @@ it reads in the corpus hits of Fool Me Twice test claims whose article is not in
     .venv/bin/python training/verification/measure_stance.py --model /tmp/ver6/model \
         --orphans /tmp/ver6/fm2_test_retrieved.jsonl --trained /tmp/ver6/fm2_dev_retrieved.jsonl
 
-(service venv; the orphans' file is build_retrieved.py's test split, the shipped model is the
-one compared against). FEVER Symmetric: supports vs refutes by the larger probability.
+(service venv; the orphans' file is build_retrieved.py's test split; the shipped model is the
+one compared against unless --old names another folder). FEVER Symmetric: supports vs refutes by
+the larger probability.
 """
 
 from __future__ import annotations
@@ -67,13 +68,15 @@ def main() -> None:
     """Print the shipped model's figures and the new one's."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--model", type=Path, required=True, help="the new model's folder")
+    p.add_argument("--old", type=Path, help="the model to compare against (default: shipped)")
     p.add_argument("--orphans", type=Path, required=True, help="build_retrieved.py --split test")
     p.add_argument("--trained", type=Path, help="build_retrieved.py --split dev (to mark seen)")
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = p.parse_args()
     orphans = [r for r in _jsonl(args.orphans) if r["split"] == "test"]
     seen = {r["passage"] for r in _jsonl(args.trained)} if args.trained else set()
-    for name, model in (("old", StanceModel.load()), ("new", StanceModel.load(args.model))):
+    old = StanceModel.load(args.old) if args.old else StanceModel.load()
+    for name, model in (("old", old), ("new", StanceModel.load(args.model))):
         print(name, json.dumps(measure(model, args.data, orphans, seen)), flush=True)
     for claim, passage in PROBES:
         print(f"probe: {claim} | {passage[:60]}")

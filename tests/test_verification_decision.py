@@ -13,8 +13,8 @@ from service.verification.stance import StanceResult
 TEXT = Evidence("wiki", "Eiffel Tower", "The Eiffel Tower is a lattice tower in Paris.")
 STATEMENT = Evidence("wikidata", "Japan", "", relation="head of government", value="Sanae Takaichi")
 NEUTRAL = StanceResult("neutral", 0.0, "says nothing", 0.5)
-OWN = Bearing(True, True, False)
-OTHER = Bearing(True, False, True)
+OWN = Bearing(own=True)
+OTHER = Bearing(own=False)
 
 
 def rows(*probs: tuple[float, float, float]) -> np.ndarray:

@@ -57,14 +57,15 @@ _PAST = re.compile(r"\b(?:was|were|served|former|formerly|until|ended|previously
 _CURRENT = re.compile(
     r"\b(?:is|are|serves|has served|have served|remains|since|current|currently|incumbent)\b", re.I
 )
-# The same relation in a passage may name its object a few words on ("capital city of the
-# state of New South Wales").
+# Roles a person holds for a time: a present-tense claim of one needs a present-tense passage.
 _ROLE = re.compile(
     r"\b(?:president|prime minister|minister|chancellor|premier|king|queen|monarch|emperor|pope|"
     r"ceo|chief|chair|chairman|chairwoman|leader|head|governor|mayor|senator|member|captain|"
     r"coach|director|manager|secretary|speaker|champion|holder|owner|editor|ambassador|judge)s?\b",
     re.I,
 )
+# The same relation in a passage may name its object a few words on ("capital city of the
+# state of New South Wales").
 _RELATION_IN_PASSAGE = (
     r"\b(?i:{noun})\w*(?:\s+[a-z]+){{0,2}}\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)"
@@ -73,11 +74,9 @@ _RELATION_IN_PASSAGE = (
 
 @dataclass(frozen=True)
 class Bearing:
-    """How a passage relates to a claim: about its subject, its own, repeating its predicate."""
+    """Whether a passage may take a side on a claim, and whether it is the subject's own."""
 
-    about: bool  # the passage is about the claim's subject
-    own: bool  # its topic is the subject: its title names it (untitled: it opens with it)
-    predicate: bool  # it repeats some of what the claim says of the subject
+    own: bool  # its topic is the claim's subject: its title names it (or it has no title)
     reason: str = ""  # why it may take no side ("" when it may)
 
     @property
@@ -92,17 +91,15 @@ def bearing(claim: Claim, evidence: Evidence) -> Bearing:
     snippet = evidence.snippet
     if _refers_back(claim.text):
         if not title:
-            return Bearing(True, True, True)  # supplied for this claim: the readers decide
-        return Bearing(
-            False, False, False, "cannot be matched: the claim does not name its subject"
-        )
+            return Bearing(True)  # supplied for this claim: the readers decide
+        return Bearing(False, "cannot be matched: the claim does not name its subject")
     subject = main_entity(claim)
     if subject is None:
         # No name to anchor on ("Global warming is driving polar bears toward extinction"):
         # a passage about the claim's topic at all may be read.
         share = lexicon.overlap(claim.text, (), f"{title}. {snippet}")[0]
         if title and share < TOPICAL:
-            return Bearing(False, False, False, "mentions little of the claim")
+            return Bearing(False, "mentions little of the claim")
         return _within_predicate(claim, title, snippet, not title)
     words = _significant(subject)
     if not title:
@@ -114,18 +111,18 @@ def bearing(claim: Claim, evidence: Evidence) -> Bearing:
         own = _is_name_of(title, words)
         about = own or words <= _significant(title) or _names_all(snippet, words)
     if not about:
-        return Bearing(False, False, False, f"is not about {subject}")
+        return Bearing(False, f"is not about {subject}")
     predicate = _predicate_terms(claim, words)
     clause = _predicate_clause(snippet, predicate) if predicate else snippet
     if clause is None and _repeats_figure(claim, snippet):
         clause = snippet  # a date or number of the claim is what the passage speaks to
     if clause is None:
         if own:
-            return Bearing(True, True, False)  # its own article may say it in other words
-        return Bearing(True, False, False, f"says nothing of what the claim says of {subject}")
+            return Bearing(True)  # its own article may say it in other words
+        return Bearing(False, f"says nothing of what the claim says of {subject}")
     if title and not own and not any(_names(c, words) for c in _repeating(snippet, predicate)):
         # The clauses that repeat the predicate speak of the article's own subject.
-        return Bearing(True, False, True, f"says it of {title}, not of {subject}")
+        return Bearing(False, f"says it of {title}, not of {subject}")
     return _within_predicate(claim, title, clause, own)
 
 
@@ -134,11 +131,11 @@ def _within_predicate(claim: Claim, title: str, clause: str, own: bool) -> Beari
     or for another name."""
     if _past_for_present(claim.text, clause):
         reason = "says it in the past tense; the claim says it is so now"
-        return Bearing(True, own, True, reason)
+        return Bearing(own, reason)
     other = _other_relation(claim.text, clause)
     if other:
-        return Bearing(True, own, True, f"speaks of the {other[0]} of {other[1]}")
-    return Bearing(True, own, True)
+        return Bearing(own, f"speaks of the {other[0]} of {other[1]}")
+    return Bearing(own)
 
 
 def main_entity(claim: Claim) -> str | None:

@@ -1,10 +1,13 @@
 """Verifiers: what the checker calls to judge a claim on its evidence.
 
-`RuleVerifier` is the explainable rules engine alone (verdict.judge). `ModelVerifier` scores each
-passage with a stance model (the shipped ONNX cross-encoder by default, or any object with the
-same `probabilities` method, e.g. nli_transformers.TransformersNli), keeps the rules' exact
-findings (fact-check ratings, time-scoped statements, numbers) beside it, and aggregates with
-the calibrated weights of aggregate.py. `LlmVerifier` (llm_judge.py) asks a chat model.
+`RuleVerifier` is the explainable rules engine alone (verdict.judge). `ModelVerifier` reads each
+passage within its bearing on the claim (bearing.py: a passage that is not about the claim's
+subject, or says it of someone else, of the past or of another name, stays neutral), scores it
+with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
+`probabilities` method, e.g. nli_transformers.TransformersNli), keeps the rules' exact findings
+(fact-check ratings, time-scoped statements, compared amounts) beside it, aggregates with the
+calibrated weights of aggregate.py and lets decision.py settle what the verdict may rest on.
+`LlmVerifier` (llm_judge.py) asks a chat model.
 """
 
 from __future__ import annotations

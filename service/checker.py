@@ -128,7 +128,9 @@ class Checker:
             report = self.check_claims([], options, started)
             notes = (extraction.language_note(language),)
             return replace(report, sentences=sentences, language=language, notes=notes)
-        report = self.check_claims(self.extract(text, options), options, started)
+        # The article's language is its claims': a claim is not detected again on its own.
+        claims_options = replace(options, language=options.language or language)
+        report = self.check_claims(self.extract(text, options), claims_options, started)
         return replace(report, sentences=sentences)
 
     def check_claims(

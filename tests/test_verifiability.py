@@ -58,6 +58,7 @@ CLAIMS = [
     "We have less Americans working now than in the 70s.",
     "Says John McCain voted 90 percent of the time with George Bush.",
     "The Great Depression began in 1929.",
+    "Nippon Steel bid $15 billion.",  # a figure stated of a name, whatever verb the list misses
     "Michael Jordan won six NBA championships with the Chicago Bulls.",
 ]
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from service.domain import Quantity
 from service.extraction.cues import COPULAS, FACTUAL_VERBS, features
 from service.extraction.language import ENGLISH, NAMES, UNDETERMINED, detect_language
+from service.extraction.quantities import find_quantities
 from service.extraction.vocabulary import word_set
 
 QUESTION = "this is a question, not a statement of fact"
@@ -171,7 +172,9 @@ def _form(text: str) -> str | None:
         return COMMAND
     if _judges(text):
         return OPINION
-    if not _has_verb(words) and len(words) < 8:
+    if not _has_verb(words) and len(words) < 8 and not find_quantities(text):
+        # A short text with a figure states it of something, whatever verb the list misses
+        # ("Nippon Steel bid $15 billion.").
         return GREETING if text.rstrip(_CLOSING).endswith("!") else FRAGMENT
     return None
 

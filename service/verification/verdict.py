@@ -87,11 +87,13 @@ def read_passage(
     if evidence.rating is not None:
         return result, None
     found = bearing(claim, evidence)
-    if result.exact and result.stance == "refutes" and main_entity(claim) is None:
+    if result.exact and main_entity(claim) is None:
         # A claim that names nothing gives no subject to tie a figure to: "one degree" in the
-        # article on the calorie is not the "100 degrees" at which water boils.
+        # article on the calorie is not the "100 degrees" at which water boils. A matching
+        # figure still counts, but the stance model reads the passage.
         reason = f"gives another figure ({result.reason}), but not of what the claim measures"
-        result = StanceResult("neutral", 0.0, reason, result.relevance)
+        unbound = StanceResult("neutral", 0.0, reason, result.relevance)
+        result = replace(result, exact=False) if result.stance == "supports" else unbound
     return within_bearing(result, found), found
 
 

@@ -23,7 +23,7 @@ from service.domain import Claim, Evidence, Verdict
 from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
-from service.verification.bearing import ANAPHOR, Bearing, main_entity
+from service.verification.bearing import ANAPHOR, Bearing
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
@@ -130,10 +130,10 @@ class ModelVerifier:
     def _probabilities(
         self, claim: Claim, evidence: Sequence[Evidence], found: Sequence[StanceResult]
     ) -> np.ndarray:
-        """Model probabilities; a rated fact-check or a dated statement keeps the rules' reading."""
+        """Model probabilities; a rated fact-check, a dated statement or a compared figure keeps
+        the rules' reading."""
         probs = np.zeros((len(evidence), 3))
-        named = main_entity(claim) is not None
-        by_rules = [_by_rules(ev, r, named) for ev, r in zip(evidence, found, strict=True)]
+        by_rules = [_by_rules(ev, result) for ev, result in zip(evidence, found, strict=True)]
         textual = [i for i, ruled in enumerate(by_rules) if not ruled]
         windows = [(i, window) for i in textual for window in _windows(self._text(evidence[i]))]
         if windows:
@@ -170,17 +170,16 @@ def _windows(text: str) -> list[str]:
     return [*windows, " ".join(current)] if current else windows
 
 
-def _by_rules(evidence: Evidence, found: StanceResult, named: bool) -> bool:
-    """A fact-check's rating, a Wikidata statement or, for a claim that names its subject, a
-    figure the rules compared (exact data the rules read best: the model reads "$14.9 billion"
-    against "$15 billion" as a mismatch as readily as "$1.4 billion"; a claim naming nothing
-    gives the rules no subject to tie a figure to: "one degree" in an article on the calorie
-    is not the "100 degrees" at which water boils), or a passage sharing no content word with
-    the claim that does not open by referring back ("She is known for ..."): off topic whatever
-    a model says (NLI training data calls many unrelated pairs contradictions)."""
+def _by_rules(evidence: Evidence, found: StanceResult) -> bool:
+    """A fact-check's rating, a Wikidata statement or a figure the rules compared for a claim
+    that names its subject (exact data the rules read best: the model reads "$14.9 billion"
+    against "$15 billion" as a mismatch as readily as "$1.4 billion"), or a passage sharing no
+    content word with the claim that does not open by referring back ("She is known for ..."):
+    off topic whatever a model says (NLI training data calls many unrelated pairs
+    contradictions)."""
     structured = evidence.rating is not None or evidence.relation is not None
     unrelated = found.relevance < NO_OVERLAP and not ANAPHOR.match(evidence.snippet)
-    return structured or (found.exact and named) or unrelated
+    return structured or found.exact or unrelated
 
 
 def _within_bearing(p: np.ndarray, found: Bearing) -> None:

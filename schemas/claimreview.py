@@ -12,6 +12,7 @@ class _Typed(Schema):
     """Adds the JSON-LD `@type` named by the schema's TYPE."""
 
     TYPE = "Thing"
+    type_ = fields.String(data_key="@type", metadata={"description": "The schema.org type."})
 
     @post_dump
     def _add_type(self, data: dict, **kwargs) -> dict:
@@ -61,7 +62,7 @@ class AppearanceSchema(_Typed):
     url = fields.String()
 
 
-class ClaimSchema(_Typed):
+class ReviewedClaimSchema(_Typed):
     """schema.org Claim: what was said, by whom, where."""
 
     TYPE = "Claim"
@@ -78,7 +79,7 @@ class ClaimReviewSchema(_Typed):
     claimReviewed = fields.String()
     datePublished = fields.String()
     author = fields.Nested(OrganizationSchema)
-    itemReviewed = fields.Nested(ClaimSchema)
+    itemReviewed = fields.Nested(ReviewedClaimSchema)
     reviewRating = fields.Nested(RatingSchema)
     citation = fields.List(fields.Nested(CitationSchema))
 

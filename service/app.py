@@ -15,6 +15,8 @@ from rq import Queue
 
 from service import __version__
 from service.api import BLUEPRINTS
+from service.api.body import BoundedBody
+from service.api.openapi import SchemaPlugin, name_sources
 from service.api.problem import ProblemApi
 from service.cache import MemoryCache, RedisCache, create_cache
 from service.checker import Checker
@@ -25,6 +27,7 @@ from service.sources.base import Source
 from service.sources.registry import build_sources, load_sources_file
 from service.sources.response_cache import response_cache_for
 from service.verification.choice import build_verifier
+from service.web import blp as web_blp
 
 log = logging.getLogger("service.http")
 
@@ -72,11 +75,15 @@ def build_app(config: dict[str, Any]) -> Flask:
         OPENAPI_SWAGGER_UI_URL="/docs/static/",
     )
     app.config.update({k: v for k, v in config.items() if k not in names})
-    app.extensions["factcheck"] = build_wiring(settings)
-    api = ProblemApi(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
+    wiring = app.extensions["factcheck"] = build_wiring(settings)
+    spec_kwargs = {"info": {"description": _DESCRIPTION}, "marshmallow_plugin": SchemaPlugin()}
+    api = ProblemApi(app, spec_kwargs=spec_kwargs)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    name_sources(api.spec, wiring.sources)
+    app.wsgi_app = BoundedBody(app.wsgi_app, settings.max_body_bytes)
     app.add_url_rule("/docs/static/<path:filename>", "swagger_static", _swagger_static)
+    app.register_blueprint(web_blp)  # the page at /, outside the OpenAPI document
     app.before_request(_start_request)
     app.after_request(_log_request)
     return app

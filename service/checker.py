@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -24,6 +24,7 @@ from service.domain import (
     Verdict,
 )
 from service.sources.base import Source
+from service.sources.board import StatusBoard
 from service.sources.fanout import gather
 from service.verification.choice import DefaultVerifier
 from service.verification.verifier import Verifier
@@ -37,6 +38,10 @@ class UnknownSource(ValueError):
     def __init__(self, names: Sequence[str]) -> None:
         super().__init__(f"unknown source(s): {', '.join(names)}")
         self.names = list(names)
+
+
+# Called with (claims done, claims in all) as verdicts arrive, e.g. by a background job.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ class Checker:
         self.verifier = verifier or DefaultVerifier()  # the shipped stance model
         self.sources = dict(sources)
         self.cache = cache
-        self.source_health: dict[str, SourceStatus] = {}
+        # How the sources answered lately, shared with the other processes through Redis.
+        self.board = StatusBoard(getattr(cache, "client", None), settings.cache_prefix)
         self._claim_pool = ThreadPoolExecutor(settings.workers, thread_name_prefix="claim")
         self._source_pool = ThreadPoolExecutor(settings.workers * 4, thread_name_prefix="source")
         # Part of every cache key: verdicts of another engine or verifier are not reused.
@@ -119,22 +125,32 @@ class Checker:
             claims=tuple(claims) if english else (),
         )
 
-    def check_article(self, text: str, options: CheckOptions) -> Report:
-        """Extract the claims of an article and judge each one (English text only)."""
+    def check_article(
+        self, text: str, options: CheckOptions, progress: Progress | None = None
+    ) -> Report:
+        """Extract the claims of an article and judge each one (English text only).
+
+        `progress(done, total)` is called once the claims are known and as each verdict arrives.
+        """
         started = time.perf_counter()
         sentences = len(extraction.split_sentences(text))
         language = self.language(text, options)
         if language != extraction.ENGLISH:  # the extraction and the sources are English-only
-            report = self.check_claims([], options, started)
+            report = self.check_claims([], options, started, progress)
             notes = (extraction.language_note(language),)
             return replace(report, sentences=sentences, language=language, notes=notes)
         # The article's language is its claims': a claim is not detected again on its own.
         claims_options = replace(options, language=options.language or language)
-        report = self.check_claims(self.extract(text, options), claims_options, started)
+        claims = self.extract(text, options)
+        report = self.check_claims(claims, claims_options, started, progress)
         return replace(report, sentences=sentences)
 
     def check_claims(
-        self, claims: Sequence[Claim], options: CheckOptions, started: float | None = None
+        self,
+        claims: Sequence[Claim],
+        options: CheckOptions,
+        started: float | None = None,
+        progress: Progress | None = None,
     ) -> Report:
         """Judge given claims: cache first, then sources and verification.
 
@@ -152,6 +168,8 @@ class Checker:
             else self._claim_pool.submit(self._judge_claim, claim, names, as_of, deadline)
             for claim, reason in zip(claims, reasons, strict=True)
         ]
+        if progress is not None:
+            _follow(futures, progress)
         checked_at = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes = [
             future.result() if future else _Outcome(_not_judged(reason, as_of, checked_at), [], "")
@@ -233,12 +251,16 @@ class Checker:
         remaining = deadline - time.perf_counter()
         if remaining <= 0.05:
             reason = "the request's time budget ran out before the sources were queried"
-            return verification.judge_unavailable(claim, as_of_date, checked_at, reason), []
+            # Statuses that say so: with none, the report would call these sources `cached`.
+            skipped = [
+                SourceStatus(name, "timeout", 0.0, detail="not queried: no time left", queries=0)
+                for name in names
+            ]
+            return verification.judge_unavailable(claim, as_of_date, checked_at, reason), skipped
         sources = [self.sources[name] for name in names]
         timeout = min(self.settings.source_timeout, remaining)
         evidence, statuses = gather(sources, claim, as_of_date, self._source_pool, timeout)
-        for status in statuses:
-            self.source_health[status.name] = status
+        self.board.record(statuses, self.sources)
         if statuses and all(status.status != "ok" for status in statuses):
             failed = ", ".join(f"{s.name} ({s.status})" for s in statuses)
             reason = f"no source could be consulted: {failed}"
@@ -261,6 +283,16 @@ class Checker:
             log.warning("cache unavailable, verdict not stored: %s", error)
             return "unavailable"
         return "miss"
+
+
+def _follow(futures: Sequence[Future | None], progress: Progress) -> None:
+    """Report claims done / total as each verdict arrives; claims not judged are done at once."""
+    pending = [future for future in futures if future is not None]
+    done = len(futures) - len(pending)
+    progress(done, len(futures))
+    for _ in as_completed(pending):
+        done += 1
+        progress(done, len(futures))
 
 
 def _reasons(claims: Sequence[Claim], options: CheckOptions) -> list[str | None]:

@@ -7,7 +7,13 @@ import redis
 from flask import current_app, jsonify, request, url_for
 from flask_smorest import abort
 
-from schemas import CheckRequestSchema, FormatQuerySchema, JobSchema, ReportSchema
+from schemas import (
+    CheckRequestSchema,
+    ClaimReviewDocumentSchema,
+    FormatQuerySchema,
+    JobSchema,
+    ReportSchema,
+)
 from service.api.body import ApiBlueprint, checker
 from service.api.formats import JSON_LD, render_report
 from service.api.options import check_options
@@ -23,10 +29,14 @@ log = logging.getLogger(__name__)
 @blp.arguments(CheckRequestSchema)
 @blp.arguments(FormatQuerySchema, location="query")
 @blp.response(200, ReportSchema)
-@blp.alt_response(200, content_type=JSON_LD, success=True, description="As ClaimReview JSON-LD.")
+@blp.alt_response(
+    200,
+    schema=ClaimReviewDocumentSchema,
+    content_type=JSON_LD,
+    success=True,
+    description="The report, or as ClaimReview JSON-LD (`Accept: application/ld+json`).",
+)
 @blp.alt_response(202, schema=JobSchema, description="Queued (with `Prefer: respond-async`).")
-@blp.alt_response(413, description="The body is over the configured limit.")
-@blp.alt_response(415, description="The body is neither JSON nor text/plain.")
 def check_article(body: dict, query: dict):
     """Extract an article's claims and give each a verdict with evidence.
 
@@ -64,7 +74,12 @@ def _enqueue(body: dict):
 
 @blp.route("/checks/<string:job_id>", methods=["GET"])
 @blp.response(200, JobSchema)
-@blp.alt_response(404, description="No such background check (or it has expired).")
+@blp.problems(
+    {
+        404: "No such background check (or it has expired, or Redis is not configured).",
+        503: "The job store (Redis) cannot be reached.",
+    }
+)
 def get_check(job_id: str):
     """The state of a background check, with its report once done."""
     queue = current_app.extensions["factcheck"].queue

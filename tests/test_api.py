@@ -2,19 +2,24 @@
 
 import pytest
 
-from service.domain import LABELS
-
 
 def test_check_returns_claims_with_spans_verdicts_and_evidence(client, article):
     response = client.post("/v1/checks", json={"text": article, "published_at": "2025-02-08"})
     assert response.status_code == 200
     report = response.get_json()
     assert report["claims"], "the article has check-worthy claims"
+    # Each against the fixture corpus: the bid and its blocking are in 'Nippon Steel' ($14.9
+    # billion matches $15 billion); the pledge is in 'Japan Self-Defense Forces', which the
+    # stance model reads too weakly to decide (an abstention, not the wrong side).
+    assert {c["original"][:20]: c["verdict"]["label"] for c in report["claims"]} == {
+        "Japan has pledged to": "not_enough_evidence",
+        "Nippon Steel offered": "supported",
+        "Former President Joe": "supported",
+    }
     for claim in report["claims"]:
         assert article[claim["start"] : claim["end"]] == claim["original"]
         assert claim["kind"] in ("quote", "reported", "author")
         assert 0.0 <= claim["checkworthiness"] <= 1.0
-        assert claim["verdict"]["label"] in LABELS
         assert 0.0 <= claim["verdict"]["confidence"] <= 1.0
         assert claim["verdict"]["rationale"]
         assert claim["verdict"]["as_of"] == "2025-02-08"
@@ -156,7 +161,8 @@ def test_verify_takes_one_claim_or_a_list(client, payload):
     expected = [payload["claim"]] if "claim" in payload else payload["claims"]
     assert [claim["text"] for claim in body["claims"]] == expected
     assert [claim["original"] for claim in body["claims"]] == expected
-    assert all(claim["verdict"]["label"] in LABELS for claim in body["claims"])
+    # '$14.9 billion' in 'Nippon Steel', '3,776 metres' in 'Mount Fuji'
+    assert [claim["verdict"]["label"] for claim in body["claims"]] == ["supported"] * len(expected)
 
 
 def test_verify_finds_the_matching_document(client):

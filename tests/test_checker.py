@@ -13,17 +13,12 @@ from service.app import build_wiring
 from service.checker import CheckOptions
 from service.config import Settings
 from service.domain import Claim
-from tests.conftest import REDIS_URL
+from service.extraction import claim_from_text
+from tests.conftest import LATE, REDIS_URL, settle
 
 CLAIM_TEXT = "Nippon Steel offered $15 billion for Pittsburgh-based U.S. Steel."
-CLAIM = Claim(
-    id="c1",
-    text=CLAIM_TEXT,
-    start=0,
-    end=len(CLAIM_TEXT),
-    checkworthiness=0.9,
-    entities=("Nippon Steel", "Pittsburgh", "U.S. Steel"),
-)
+# Annotated as the API annotates it: its "$15 billion" is a quantity the figure rule reads.
+CLAIM = claim_from_text("c1", CLAIM_TEXT)
 OPTIONS = CheckOptions(as_of=date(2025, 2, 8))
 
 # A generator=search + prop=extracts|info answer, formatversion=2, as the Action API sends it.
@@ -118,8 +113,8 @@ def test_the_same_claim_requested_at_once_queries_the_sources_once(
         thread.join()
     assert len(httpserver.log) == 1
     assert sorted(report.cache for report in reports) == ["hit"] * 11 + ["miss"]
-    labels = {report.claims[0].verdict.label for report in reports}
-    assert len(labels) == 1
+    # One verdict for all, and the right one: "$14.9 billion" matches the claim's $15 billion.
+    assert {report.claims[0].verdict.label for report in reports} == {"supported"}
 
 
 def test_evidence_comes_from_both_sources_with_their_statuses(wiring_for, httpserver):
@@ -140,11 +135,29 @@ def test_a_failing_source_is_reported_and_the_others_still_answer(wiring_for, ht
     assert verdict.evidence and {e.source for e in verdict.evidence} == {"local"}
 
 
-def test_a_hanging_source_costs_no_more_than_its_deadline(wiring_for, httpserver):
-    httpserver.expect_request("/w/api.php").respond_with_handler(_slow_answer(1.5))
+@pytest.fixture
+def stalled(httpserver):
+    """Wikipedia answers only once the test has measured (or after 3 s), so a deadline that is
+    not kept fails the test whatever the machine's load."""
+    release = threading.Event()
+
+    def handler(request):
+        release.wait(3.0)
+        return Response(json.dumps(WIKI_ANSWER), content_type="application/json")
+
+    httpserver.expect_request("/w/api.php").respond_with_handler(handler)
+    yield
+    release.set()
+    settle(httpserver)
+
+
+@pytest.mark.usefixtures("stalled")
+def test_a_hanging_source_costs_no_more_than_its_deadline(wiring_for):
+    checker = wiring_for(source_timeout=0.5).checker
     started = time.perf_counter()
-    report = wiring_for(source_timeout=0.5).checker.check_claims([CLAIM], OPTIONS)
-    assert time.perf_counter() - started < 2.0
+    report = checker.check_claims([CLAIM], OPTIONS)
+    # LATE covers noticing the deadline and judging the corpus's passages on a loaded machine.
+    assert time.perf_counter() - started < 0.5 + LATE
     assert {s.name: s.status for s in report.sources}["wikipedia"] == "timeout"
 
 
@@ -177,9 +190,11 @@ def test_a_redis_outage_answers_uncached_and_readiness_says_degraded(make_app, a
     assert ready.get_json()["cache"] == "unavailable"
 
 
-def test_the_request_deadline_bounds_a_check_of_many_claims(wiring_for, httpserver):
-    httpserver.expect_request("/w/api.php").respond_with_handler(_slow_answer(0.4))
-    checker = wiring_for(source_timeout=1.0, request_timeout=0.6, workers=1).checker
+@pytest.mark.usefixtures("stalled")
+def test_the_request_deadline_bounds_a_check_of_many_claims(wiring_for):
+    # One claim at a time, each source allowed 2 s: without the request's deadline, 6 claims
+    # would take 12 s; with it, 0.6 s plus the time to notice it and judge what came back.
+    checker = wiring_for(source_timeout=2.0, request_timeout=0.6, workers=1).checker
     claims = [
         Claim(
             id=f"c{i}",
@@ -192,7 +207,7 @@ def test_the_request_deadline_bounds_a_check_of_many_claims(wiring_for, httpserv
     ]
     started = time.perf_counter()
     report = checker.check_claims(claims, OPTIONS)
-    assert time.perf_counter() - started < 2.5
+    assert time.perf_counter() - started < 0.6 + LATE
     assert len(report.claims) == 6
     late = [r for r in report.claims if "time budget" in r.verdict.rationale]
     assert late, "claims past the request deadline say so"

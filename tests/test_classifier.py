@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import time
 
 import pytest
 
@@ -30,10 +29,9 @@ def model() -> CheckworthinessModel:
     return CheckworthinessModel.load(MODEL_DIR)
 
 
-def test_load_is_fast_and_reads_metadata():
-    start = time.perf_counter()
+def test_load_reads_metadata():
+    # How fast it loads is a figure, not a pass/fail: benchmarks/bench_checkworthiness.py prints it.
     loaded = CheckworthinessModel.load(MODEL_DIR)
-    assert time.perf_counter() - start < 2.0
     assert 0.0 < loaded.threshold < 1.0
     assert loaded.meta["max_length"] >= 32
 

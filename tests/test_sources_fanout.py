@@ -92,8 +92,10 @@ def test_latency_is_measured_per_source(executor, release):
     sources = [FakeSource("fine", scores=(0.5,)), FakeSource("slow", stall=release)]
     (_, statuses), _ = timed_gather(sources, executor)
     fine, slow = statuses
-    assert 0.0 <= fine.latency_ms < 250.0
-    assert DEADLINE * 1000 <= slow.latency_ms < (DEADLINE + 0.2) * 1000
+    # The fine one answers at once, the slow one is reported at the deadline (it stalls until
+    # released); LATE is what a loaded machine may take to notice the deadline.
+    assert 0.0 <= fine.latency_ms < DEADLINE * 1000
+    assert DEADLINE * 1000 <= slow.latency_ms < (DEADLINE + LATE) * 1000
     assert all(round(s.latency_ms, 1) == s.latency_ms for s in statuses)
 
 

@@ -101,8 +101,9 @@ def test_retry_after_in_seconds_is_honoured(client, httpserver):
     )
     httpserver.expect_ordered_request(PATH).respond_with_json(OK)
     started = time.monotonic()
-    assert get(client, httpserver) == [1, 2, 3]
-    assert 1.0 <= time.monotonic() - started < 2.0
+    assert get(client, httpserver, timeout=5.0) == [1, 2, 3]
+    # It waited what it was asked to, and not towards the 5 s deadline (LATE: a loaded machine).
+    assert 1.0 <= time.monotonic() - started < 1.0 + LATE
 
 
 def test_retry_after_as_an_http_date_past_the_deadline(client, httpserver):
@@ -113,9 +114,10 @@ def test_retry_after_as_an_http_date_past_the_deadline(client, httpserver):
     )
     started = time.monotonic()
     with pytest.raises(SourceError) as caught:
-        get(client, httpserver, timeout=1.0)
+        get(client, httpserver, timeout=5.0)
     assert caught.value.kind == "error"
-    assert time.monotonic() - started < 0.9 and len(httpserver.log) == 1
+    # Given up at once: sleeping towards the 5 s deadline (or the 30 s) would take past LATE.
+    assert time.monotonic() - started < LATE and len(httpserver.log) == 1
 
 
 def test_a_429_past_the_deadline_reports_its_retry_after(client, httpserver):
@@ -166,13 +168,14 @@ def test_a_refused_connection_is_retried_then_an_error(client):
         client.get_json(
             f"http://127.0.0.1:{port}/api",
             {"key": "secret-value"},
-            deadline=time.monotonic() + 2.0,
+            deadline=time.monotonic() + 5.0,
             parse=results,
             retry=RetryPolicy(attempts=3, backoff=0.05),
         )
     assert caught.value.kind == "error"
     assert "secret-value" not in str(caught.value)
-    assert time.monotonic() - started < 1.0
+    # Three refusals and two short backoffs, not a wait towards the 5 s deadline.
+    assert time.monotonic() - started < LATE
 
 
 def test_a_hanging_server_is_a_timeout_at_the_deadline(client, httpserver):

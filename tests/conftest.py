@@ -116,9 +116,14 @@ def cache_prefix():
     """A key prefix of this test's own; its keys are deleted afterwards."""
     prefix = f"factcheck-test-{uuid.uuid4().hex[:12]}"
     yield prefix
+    delete_keys(f"{prefix}:*")
+
+
+def delete_keys(pattern: str) -> None:
+    """Delete the Redis keys matching `pattern` (nothing when Redis is down)."""
     client = redis.Redis.from_url(REDIS_URL)
     try:
-        keys = list(client.scan_iter(f"{prefix}:*"))
+        keys = list(client.scan_iter(pattern))
         if keys:
             client.delete(*keys)
     except redis.RedisError:

@@ -20,14 +20,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 import requests
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 from werkzeug.serving import make_server
 
 from service import create_app
-from tests.conftest import REDIS_URL
+from tests.conftest import REDIS_URL, delete_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "var" / "screenshots"
@@ -127,14 +126,7 @@ def prefix():
     """A Redis key prefix (and queue) of this module's own, deleted afterwards."""
     name = f"factcheck-web-{uuid.uuid4().hex[:12]}"
     yield name
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        keys = list(client.scan_iter(f"{name}*"))
-        if keys:
-            client.delete(*keys)
-    except redis.RedisError:
-        pass
-    client.close()
+    delete_keys(f"{name}*")
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +200,11 @@ def browser(chromium, tmp_path_factory):
     )
     yield driver
     driver.quit()
+
+
+def _written(path: Path) -> bool:
+    """Whether a download has landed whole: Chromium creates the file before it writes it."""
+    return path.exists() and path.stat().st_size > 0
 
 
 def _wait(condition, message, seconds=60.0, interval=0.05):
@@ -351,12 +348,12 @@ def test_a_pasted_article_gets_highlighted_claims_whose_evidence_opens(browser, 
     # Exports: the report as JSON, and as ClaimReview JSON-LD.
     browser.find_element(By.ID, "export-json").click()
     report_file = browser.downloads / "factcheck-report.json"
-    _wait(report_file.exists, "the JSON report was not downloaded", seconds=20)
+    _wait(lambda: _written(report_file), "the JSON report was not downloaded", seconds=20)
     report = json.loads(report_file.read_text())
     assert [c["id"] for c in report["claims"]] == [c["id"] for c in expected["claims"]]
     browser.find_element(By.ID, "export-claimreview").click()
     reviews_file = browser.downloads / "factcheck-claimreview.jsonld"
-    _wait(reviews_file.exists, "the ClaimReview was not downloaded", seconds=20)
+    _wait(lambda: _written(reviews_file), "the ClaimReview was not downloaded", seconds=20)
     reviews = json.loads(reviews_file.read_text())
     assert reviews["@context"] == "https://schema.org"
     assert len(reviews["@graph"]) == len(expected["claims"])

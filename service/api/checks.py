@@ -9,13 +9,12 @@ from flask_smorest import abort
 
 from schemas import (
     CheckRequestSchema,
-    ClaimReviewDocumentSchema,
     FormatQuerySchema,
     JobSchema,
     ReportSchema,
 )
 from service.api.body import ApiBlueprint, checker
-from service.api.formats import JSON_LD, render_report
+from service.api.formats import CLAIMREVIEW_RESPONSE, render_report
 from service.api.options import check_options
 from service.jobs import describe_job, enqueue_check, fetch_job
 
@@ -29,13 +28,7 @@ log = logging.getLogger(__name__)
 @blp.arguments(CheckRequestSchema)
 @blp.arguments(FormatQuerySchema, location="query")
 @blp.response(200, ReportSchema)
-@blp.alt_response(
-    200,
-    schema=ClaimReviewDocumentSchema,
-    content_type=JSON_LD,
-    success=True,
-    description="The report, or as ClaimReview JSON-LD (`Accept: application/ld+json`).",
-)
+@blp.alt_response(200, **CLAIMREVIEW_RESPONSE)
 @blp.alt_response(202, schema=JobSchema, description="Queued (with `Prefer: respond-async`).")
 def check_article(body: dict, query: dict):
     """Extract an article's claims and give each a verdict with evidence.

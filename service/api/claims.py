@@ -3,7 +3,6 @@
 from dataclasses import asdict
 
 from schemas import (
-    ClaimReviewDocumentSchema,
     ClaimsRequestSchema,
     ExtractionSchema,
     FormatQuerySchema,
@@ -11,7 +10,7 @@ from schemas import (
     VerifyRequestSchema,
 )
 from service.api.body import ApiBlueprint, checker
-from service.api.formats import JSON_LD, render_report
+from service.api.formats import CLAIMREVIEW_RESPONSE, render_report
 from service.api.options import check_options
 from service.domain import Claim, Evidence, Sentence
 from service.extraction import claim_from_text
@@ -50,13 +49,7 @@ def _sentence(index: int, sentence: Sentence, claims: tuple[Claim, ...]) -> dict
 @blp.arguments(VerifyRequestSchema)
 @blp.arguments(FormatQuerySchema, location="query")
 @blp.response(200, ReportSchema)
-@blp.alt_response(
-    200,
-    schema=ClaimReviewDocumentSchema,
-    content_type=JSON_LD,
-    success=True,
-    description="The report, or as ClaimReview JSON-LD (`Accept: application/ld+json`).",
-)
+@blp.alt_response(200, **CLAIMREVIEW_RESPONSE)
 def verify_claims(request: dict, query: dict):
     """Verify one claim or a list of claims as given, without extraction.
 

@@ -7,6 +7,13 @@ from service.claimreview import review_document
 from service.domain import Report
 
 JSON_LD = "application/ld+json"
+# The alternative 200 of every report endpoint: `@blp.alt_response(200, **CLAIMREVIEW_RESPONSE)`.
+CLAIMREVIEW_RESPONSE = {
+    "schema": ClaimReviewDocumentSchema,
+    "content_type": JSON_LD,
+    "success": True,
+    "description": "The report, or as ClaimReview JSON-LD (`Accept: application/ld+json`).",
+}
 
 
 def wants_claimreview(query: dict) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -295,7 +296,7 @@ def test_a_pasted_article_gets_highlighted_claims_whose_evidence_opens(browser, 
     for button, claim in zip(claims, expected["claims"], strict=True):
         assert button.find_element(By.CLASS_NAME, "claim-text").text == claim["original"]
         assert f"v-{claim['verdict']['label']}" in button.get_attribute("class")
-        worth = round(claim["checkworthiness"] * 100)
+        worth = math.floor(claim["checkworthiness"] * 100 + 0.5)  # as Math.round rounds
         assert button.find_element(By.CLASS_NAME, "cw").text == f"CW {worth}"
     article_box = browser.find_element(By.ID, "article")
     assert not article_box.find_elements(By.TAG_NAME, "b"), "report text never becomes markup"

@@ -59,6 +59,25 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
          "who lived within that historical region. Today they inhabit southern Mexico, "
          "Guatemala, Belize, and westernmost El Salvador, and Honduras.", False,
          "says it of Maya peoples, not of Mexico"),
+        # a subject named only in passing, or inside a longer name
+        ("World War II ended in 1975.", "Post–World War II economic expansion", "The post–World "
+         "War II economic expansion was a broad period of worldwide economic expansion beginning "
+         "with the aftermath of World War II and ending with the 1973–1975 recession.", False,
+         "says it of Post–World War II economic expansion, not of World War II"),
+        # ... unless the claim names it in passing too
+        ("The administration approved $980 million in sales to Japan.", "Japan–United States "
+         "relations", "In 2025 the State Department approved sales to Japan worth $980 "
+         "million.", True, ""),
+        # a figure the passage does not give: it can neither confirm nor deny it
+        ("Albert Einstein was born in 1879.", "Albert Einstein", "Albert Einstein was a "
+         "German-born theoretical physicist.", False, "gives no year to set against 1879"),
+        ("Barack Obama was the 45th president.", "Barack Obama", "Barack Obama is an American "
+         "former politician.", False, "gives no rank to set against 45th president"),
+        ("Albert Einstein was born in 1879.", "Albert Einstein", "Albert Einstein was born in "
+         "Ulm in 1879.", True, ""),
+        # ... but a denial may speak to the rest of the claim
+        ("Nippon Steel offered $15 billion for U.S. Steel.", "Nippon Steel", "Nippon Steel "
+         "never made an offer for U.S. Steel.", True, ""),
         # a passage supplied without a title is the client's choice for the claim
         ("Daggering is associated with death metal.", "", "It is of recent origin, associated "
          "with the 2006 wave of dancehall music.", True, ""),

@@ -3,9 +3,8 @@
 
 Each row states the label the service gives today. A true claim `refuted` or a false one
 `supported` is the wrong side, and no row may expect it (`test_no_row_expects_the_wrong_side`).
-An abstention that becomes the right decision is progress: update the row. The rows the service
-gets wrong today are marked `WRONG_TODAY` (strict xfail, so fixing them fails until the mark
-goes) and accept either label short of the wrong side, since the fix may abstain or decide.
+An abstention that becomes the right decision is progress: update the row. A row found on the
+wrong side is fixed at its cause (bearing, relations, ordinals, decision), not marked.
 """
 
 from __future__ import annotations
@@ -18,8 +17,6 @@ AS_OF = "2026-11-28"  # the open-world issue's date
 NEE = "not_enough_evidence"
 NOT_SUPPORTED = {"refuted", NEE}
 NOT_REFUTED = {"supported", NEE}
-# Known wrong sides (issue 10, open): strict, so a fix makes the row fail until the mark goes.
-WRONG_TODAY = pytest.mark.xfail(strict=True, reason="known wrong side, issue 10 (open)")
 
 # True claims: never `refuted`.
 TRUE = [
@@ -44,14 +41,17 @@ TRUE = [
     ("Mount Fuji is 3,776 metres high.", {"supported"}),  # 3,776.24
     ("The French Revolution began in 1789.", {"supported"}),  # the same year
     ("The Titanic sank in 1912.", {"supported"}),  # 15 April 1912
+    ("The capital of Japan is Tokyo.", {"supported"}),  # 'Its capital is Tokyo'
+    ("Tokyo is the capital of Japan.", {"supported"}),
+    ("The capital of Turkey is Ankara.", {"supported"}),  # 'Ankara is Turkey's capital'
     # the summaries do not say it: abstentions
     ("Barack Obama was born in Hawaii.", {NEE}),
     ("Isaac Newton was born in 1643.", {NEE}),
     ("The Brandenburg Gate is in Berlin.", {NEE}),  # no summary of its own; 'Berlin' is silent
-    # 'Post-World War II economic expansion' (ending 1973-1975) is read as saying when the war
-    # ended; Einstein's summary, which gives no year, is read by the stance model as denying it.
-    pytest.param("World War II ended in 1945.", NOT_REFUTED, marks=WRONG_TODAY),
-    pytest.param("Albert Einstein was born in 1879.", NOT_REFUTED, marks=WRONG_TODAY),
+    # 'Post–World War II economic expansion' names the war only in passing ('the aftermath of
+    # World War II'); Einstein's summary gives no year to set against the claim's.
+    ("World War II ended in 1945.", {NEE}),
+    ("Albert Einstein was born in 1879.", {NEE}),
 ]
 
 # False claims: never `supported`.
@@ -77,25 +77,20 @@ FALSE = [
     ("The Moon is made of cheese.", {NEE}),
     ("Mexico had 185 people in 1905.", {NEE}),  # 'Maya peoples' says it of the Maya
     ("Berlin is the capital of France.", {NEE}),
-    ("Madrid is the capital of Italy.", {NEE}),
+    ("Madrid is the capital of Italy.", {"refuted"}),  # 'Its capital is Rome'
     ("Big Ben is in Rome.", {NEE}),
-    # "the capital of X is Y" is read as supported by a passage naming X's capital (even another
-    # one: 'Its capital is Ottawa ... Toronto'), or by Y's own article ('capital of Osaka
-    # Prefecture'); an ordinal and a year are read as matching when they do not.
-    pytest.param("The capital of Canada is Toronto.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of Japan is Osaka.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of Turkey is Istanbul.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of Italy is Milan.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of Brazil is Rio de Janeiro.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of India is Mumbai.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of Spain is Barcelona.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param("The capital of New Zealand is Auckland.", NOT_SUPPORTED, marks=WRONG_TODAY),
-    pytest.param(
-        "Barack Obama was the 45th president of the United States.",
-        NOT_SUPPORTED,
-        marks=WRONG_TODAY,
-    ),
-    pytest.param("World War II ended in 1975.", NOT_SUPPORTED, marks=WRONG_TODAY),
+    # a single-valued relation stated for its holder decides ('Its capital is Ottawa'); the
+    # same value for another holder ('capital of Osaka Prefecture') bears on nothing
+    ("The capital of Canada is Toronto.", {"refuted"}),
+    ("The capital of Japan is Osaka.", {"refuted"}),
+    ("The capital of Turkey is Istanbul.", {"refuted"}),
+    ("The capital of Italy is Milan.", {"refuted"}),
+    ("The capital of Brazil is Rio de Janeiro.", {"refuted"}),  # 'hosts the capital, Brasília'
+    ("The capital of India is Mumbai.", {NEE}),  # 'India' names no capital; 'Mumbai' another's
+    ("The capital of Spain is Barcelona.", {"refuted"}),
+    ("The capital of New Zealand is Auckland.", {"refuted"}),
+    ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'
+    ("World War II ended in 1975.", {NEE}),
 ]
 
 # Not statements of fact in English: never judged.

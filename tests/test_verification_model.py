@@ -16,6 +16,7 @@ from service.verification.verifier import ModelVerifier
 
 AS_OF = date(2025, 2, 7)
 CLAIM = Claim("c1", "Nippon Steel offered $15 billion for U.S. Steel.", 0, 48, 0.9)
+PLAIN_CLAIM = Claim("c2", "Nippon Steel bought U.S. Steel.", 0, 31, 0.9)  # states no figure
 NEUTRAL = StanceResult("neutral", 0.0, "says nothing", 0.2)
 
 
@@ -51,7 +52,7 @@ def verifier(table, **aggregation) -> ModelVerifier:
 def test_default_aggregation_labels(probs, label):
     texts = [f"Nippon Steel and U.S. Steel, passage {i}." for i in range(len(probs))]
     verdict = verifier(dict(zip(texts, probs, strict=True))).judge(
-        CLAIM, [passage(t) for t in texts], AS_OF, "t"
+        PLAIN_CLAIM, [passage(t) for t in texts], AS_OF, "t"
     )
     assert verdict.label == label
     assert 0.0 <= verdict.confidence <= 1.0

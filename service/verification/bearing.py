@@ -29,10 +29,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from service.domain import Claim, Evidence
+from service.domain import Claim, Evidence, Quantity
 from service.extraction.entities import find_entities
+from service.extraction.quantities import find_quantities
 from service.extraction.vocabulary import NAME_TITLES, TITLE_MODIFIERS, word_set
-from service.verification import lexicon
+from service.verification import cues, lexicon
+from service.verification.ordinals import find_ordinals
 
 # A passage without a title that opens like this refers back to a subject named elsewhere.
 ANAPHOR = re.compile(
@@ -45,6 +47,22 @@ _VERBS_AFTER_NAME = word_set("""
     is are was were has have had will would can could did does do may might must shall should
     remains became becomes
 """)
+# A name inside a longer one, or after a preposition, is mentioned in passing.
+_GLUED = ("–", "—", "-")  # "post–World War II"
+_DASH_IN_WORD = re.compile(r"(?<=\w)[–—](?=\w)")
+_PREPOSITIONS = word_set("""
+    of with in on at by for from to after before during since until against between among under
+    over about like than into through within without despite toward towards
+""")
+_KIND_NAMES = {"year": "year", "date": "year", "money": "amount", "percent": "percentage"}
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})(?:s|’s|'s)?\b")
+# Whether a passage gives any figure of a kind at all (its value is the rules' to compare).
+_FIGURE_OF_KIND = {
+    "year": _YEAR,
+    "date": _YEAR,
+    "money": re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds|yen|usd|eur)\b", re.I),
+    "percent": re.compile(r"\d\s?(?:%|per\s?cent)", re.I),
+}
 TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -87,6 +105,13 @@ class Bearing:
 
 def bearing(claim: Claim, evidence: Evidence) -> Bearing:
     """Whether and how the passage bears on the claim (see the module's rules)."""
+    found = _bearing(claim, evidence)
+    missing = _missing_figure(claim, evidence.snippet) if found.bears else ""
+    return Bearing(found.own, missing) if missing else found
+
+
+def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
+    """bearing() but for the claim's figures."""
     title = _PARENTHETICAL.sub("", evidence.title).strip()
     snippet = evidence.snippet
     if _refers_back(claim.text):
@@ -120,7 +145,13 @@ def bearing(claim: Claim, evidence: Evidence) -> Bearing:
         if own:
             return Bearing(True)  # its own article may say it in other words
         return Bearing(False, f"says nothing of what the claim says of {subject}")
-    if title and not own and not any(_names(c, words) for c in _repeating(snippet, predicate)):
+    # A claim that names its subject as such ("World War II ended ...") needs a passage that does
+    # too, not one naming it in passing ("the aftermath of World War II").
+    names = _names_as_subject if _names_as_subject(claim.text, words) else _names
+    joined = _DASH_IN_WORD.sub("-", snippet)  # "post–World War II" stays one clause
+    clauses = _repeating(joined, predicate)
+    passing = not any(names(c, words) for c in clauses) and not _gives_figure(snippet, subject)
+    if title and not own and passing:
         # The clauses that repeat the predicate speak of the article's own subject.
         return Bearing(False, f"says it of {title}, not of {subject}")
     return _within_predicate(claim, title, clause, own)
@@ -224,6 +255,63 @@ def _names(text: str, words: set[str]) -> bool:
         part for w in _NAME_WORD.findall(text) if w[:1].isupper() for part in _word(w).split("-")
     )
     return any(part in words for part in named)
+
+
+def _names_as_subject(text: str, words: set[str]) -> bool:
+    """Whether a text names the subject other than in passing: not only as the object of a
+    preposition ("the aftermath of World War II") or inside a longer name ("post–World War II")."""
+    previous_named = False  # the word before was a word of the name: judged with it
+    for match in _NAME_WORD.finditer(text):
+        word = match.group()
+        parts = word.split("-")
+        in_name = any(p[:1].isupper() and _word(p) in words for p in parts)
+        continues, previous_named = previous_named, in_name
+        if not in_name or continues or not word[:1].isupper():
+            continue  # no name, the rest of one, or one glued to a word ("post-World")
+        before = text[: match.start()]
+        if before.endswith(_GLUED):
+            continue  # a part of a longer name
+        previous = lexicon.tokenize(before)[-1:]
+        if previous and previous[0] in _PREPOSITIONS:
+            continue
+        return True
+    return False
+
+
+def _gives_figure(text: str, subject: str) -> bool:
+    """Whether a measure follows the subject's name at once, said of it even in passing ("after
+    Mount Everest at 8,849 metres"); not a year, which dates something else as often ("Viceroy
+    of India from 1899 to 1905")."""
+    pattern = rf"{re.escape(subject)}\W{{0,3}}(?:at\s+|of\s+)?[$€£]?(?!(?:1\d{{3}}|20\d{{2}})\b)\d"
+    return bool(re.search(pattern, text))
+
+
+def _missing_figure(claim: Claim, snippet: str) -> str:
+    """Why a passage cannot speak to the claim, if it gives no figure of a kind the claim states
+    (a year or date, an amount of money, a percentage, a numbered rank) and denies nothing: it
+    neither confirms nor contradicts the figure ("German-born theoretical physicist" for "born
+    in 1879"), whatever an entailment model makes of the rest. A passage that says "not" or
+    "never" may still deny what else the claim says ("never agreed to buy U.S. Steel"). Counts
+    are left out: their nouns vary too freely ("30 years", "three decades")."""
+    if cues.negation_cue(snippet):
+        return ""
+    quantities = claim.quantities or find_quantities(claim.text)
+    for q in quantities:
+        kind = _KIND_NAMES.get(q.kind)
+        if kind is None or _in_parentheses(claim.text, q):
+            continue  # a count, or a title's "(2008 film)"
+        if not _FIGURE_OF_KIND[q.kind].search(snippet):
+            return f"gives no {kind} to set against {q.text}"
+    ranks = [written for _, written in find_ordinals(claim.text) if written[:1].isdigit()]
+    if ranks and not find_ordinals(snippet):
+        return f"gives no rank to set against {ranks[0]}"
+    return ""
+
+
+def _in_parentheses(text: str, q: Quantity) -> bool:
+    """Whether a quantity sits in parentheses, as in a title's "Australia (2008 film)"."""
+    at = text.find(q.text)
+    return at >= 0 and text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def _predicate_terms(claim: Claim, subject_words: set[str]) -> set[str]:

@@ -4,8 +4,10 @@ The aggregation (aggregate.py) proposes a label with a calibrated confidence. Be
 these rules, in order, settle what the evidence itself can carry:
 
 1. A dated statement (Wikidata, with its validity) asserted as plainly as the claim ("X is the
-   R", not an apposition) is authoritative for what it states: a statement that supports decides
-   `supported`, else one that refutes decides `refuted`; text passages are not weighed against it.
+   R", not an apposition), or a passage stating a single-valued relation outright ("Its capital
+   is Ottawa", relations.py), is authoritative for what it states: one that supports decides
+   `supported`, one that refutes `refuted`, both `conflicting`; text passages are not weighed
+   against it.
 2. A side is declared only at its confidence floor (MIN_CONFIDENCE), and only if a passage takes
    it: `supported` needs a passage the stance model reads as supporting (at least
    PASSAGE_DECIDES) or an exact finding of the rules (a matching figure, a true rating), and
@@ -47,7 +49,7 @@ class Decision:
 
     label: str
     confidence: float
-    basis: str = "aggregation"  # aggregation | statement | own_article | floor | no_passage
+    basis: str = "aggregation"  # aggregation | statement | relation | own_article | floor | ...
 
 
 def decide(
@@ -77,12 +79,18 @@ def decide(
 def _by_statement(evidence: Sequence[Evidence], found: Sequence[StanceResult]) -> Decision | None:
     """`supported` or `refuted` when a plainly asserted dated statement takes that side."""
     strengths = {"supports": 0.0, "refutes": 0.0}
+    basis = {"supports": "relation", "refutes": "relation"}
     for ev, result in zip(evidence, found, strict=True):
-        if ev.relation is not None and result.stance in strengths:
-            strengths[result.stance] = max(strengths[result.stance], result.strength)
+        side = result.stance
+        if (ev.relation is not None or result.settles) and side in strengths:
+            strengths[side] = max(strengths[side], result.strength)
+            basis[side] = "statement" if ev.relation is not None else basis[side]
+    if min(strengths.values()) >= STATEMENT_DECIDES:
+        # Two plain statements of one value disagree (an outdated source): neither decides.
+        return Decision("conflicting", round(min(strengths.values()), 3), basis["refutes"])
     for stance, label in (("supports", "supported"), ("refutes", "refuted")):
         if strengths[stance] >= STATEMENT_DECIDES:
-            return Decision(label, round(strengths[stance], 3), "statement")
+            return Decision(label, round(strengths[stance], 3), basis[stance])
     return None
 
 

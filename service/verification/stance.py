@@ -10,7 +10,8 @@ Rules, first match wins:
 1. an existing fact-check's rating, when the fact-checked claim matches closely;
 2. relevance below RELEVANCE_FLOOR: neutral (off topic);
 3. on topic (relevance >= ON_TOPIC): a multiplicative change ("doubled") against a stated
-   percentage change refutes ("rose 10%") or supports ("rose 95%") (change.py); else it
+   percentage change refutes ("rose 10%") or supports ("rose 95%") (change.py); another rank of
+   the same thing refutes ("44th president" for "45th president", ordinals.py); else it
    refutes when a number (money from FIGURE_TOPIC) or date about the same thing differs, when the
    passage repeats the claim's predicate with the opposite polarity ("not", "never", "denied")
    or an opposite word ("best" / "worst"), or when it calls the claim false ("myth");
@@ -29,6 +30,7 @@ from service.extraction.quantities import find_quantities
 from service.verification import cues, lexicon
 from service.verification.agreement import Agreement, Match, compare
 from service.verification.change import ChangeMatch, compare_change
+from service.verification.ordinals import OrdinalMatch, compare_ordinals
 from service.verification.rating import RATING_STANCE, normalise_rating
 
 RELEVANCE_FLOOR = 0.35
@@ -47,6 +49,7 @@ class StanceResult:
     reason: str
     relevance: float = 0.0  # weighted share of the claim's content words found, in [0, 1]
     exact: bool = False  # read off amounts, percentages or counts (agreeing or not)
+    settles: bool = False  # states a single-valued relation outright (relations.py)
 
     @property
     def relevant(self) -> bool:
@@ -82,8 +85,10 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     passage_quantities = find_quantities(evidence.snippet)
     agreement = compare(claim.quantities, claim.text, passage_quantities, evidence.snippet)
     change = compare_change(claim.text, evidence.snippet)
+    ranked = compare_ordinals(claim.text, evidence.snippet)
     return (
         _changed(change, reading)
+        or _other_rank(ranked, reading)
         or _contradiction(agreement, reading)
         or _support(agreement, reading)
         or StanceResult("neutral", 0.0, _shortfall(reading), share)
@@ -121,6 +126,14 @@ def _changed(change: ChangeMatch | None, r: _Reading) -> StanceResult | None:
     if change.agrees:
         return StanceResult("supports", _clip(0.4 + 0.5 * r.share), said, r.share, exact=True)
     return _refutes(0.55 + 0.4 * r.share, said, r, exact=True)
+
+
+def _other_rank(ranked: OrdinalMatch | None, r: _Reading) -> StanceResult | None:
+    """Another rank of the same thing ("44th president of the United States" for "45th")."""
+    if ranked is None or ranked.agrees or r.share < ON_TOPIC or r.claim_cue or r.hearsay:
+        return None
+    reason = f"says {ranked.passage}, the claim says {ranked.claim}"
+    return _refutes(0.55 + 0.4 * r.share, reason, r, exact=True)
 
 
 def _contradiction(agreement: Agreement, r: _Reading) -> StanceResult | None:

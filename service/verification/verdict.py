@@ -15,18 +15,20 @@ from dataclasses import replace
 from datetime import date
 
 from service.domain import Claim, Evidence, Verdict
+from service.verification import relations
 from service.verification.bearing import Bearing, bearing, main_entity
 from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
 from service.verification.temporal import assess_statement
 
-ENGINE_VERSION = "5"  # part of the verdict cache key: bump whenever the rules change
+ENGINE_VERSION = "6"  # part of the verdict cache key: bump whenever the rules change
 
 MAX_EVIDENCE = 5
 SUPPORT_MIN = 0.6
 REFUTE_MIN = 0.75
 DOMINANCE = 0.2
 REFUTE_DISCOUNT = 0.9  # refuted confidences are shaded down: accusing needs more certainty
+RELATION_STRENGTH = 0.9  # a passage naming the holder's one capital (relations.py)
 
 
 def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
@@ -36,16 +38,16 @@ def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: s
         for ev in evidence
         for r in [assess_passage(claim, ev, as_of)]
     ]
-    relevant = [pair for pair in assessed if pair[1].relevant]
+    relevant = [pair for pair in assessed if on_topic(pair)]
     support = _combine(r.strength for _, r in relevant if r.stance == "supports")
     refute = _combine(r.strength for _, r in relevant if r.stance == "refutes")
     best_relevance = max((r.relevance for _, r in assessed), default=0.0)
     label, confidence = decide(support, refute, best_relevance)
     winner = {"supported": "supports", "refuted": "refutes"}.get(label)
+    kept = listed(relevant, winner)
     relevant.sort(key=lambda pair: rank_key(pair, winner))
     closest = max(assessed, key=lambda pair: pair[1].relevance, default=None)
     rationale = explain(label, relevant, closest, evidence_count=len(evidence))
-    kept = tuple(ev for ev, _ in relevant[:MAX_EVIDENCE])
     return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
 
 
@@ -87,6 +89,8 @@ def read_passage(
     if evidence.rating is not None:
         return result, None
     found = bearing(claim, evidence)
+    if relations.claim_statement(claim.text) is not None:
+        return _relation_reading(claim, evidence, result, found)
     if result.exact and main_entity(claim) is None:
         # A claim that names nothing gives no subject to tie a figure to: "one degree" in the
         # article on the calorie is not the "100 degrees" at which water boils. A matching
@@ -95,6 +99,23 @@ def read_passage(
         unbound = StanceResult("neutral", 0.0, reason, result.relevance)
         result = replace(result, exact=False) if result.stance == "supports" else unbound
     return within_bearing(result, found), found
+
+
+def _relation_reading(
+    claim: Claim, evidence: Evidence, result: StanceResult, found: Bearing
+) -> tuple[StanceResult, Bearing]:
+    """A claim of a single-valued relation ("The capital of Canada is Toronto.") is settled only
+    by a passage that states the relation for its holder: one that states another value refutes
+    it, and shared words, or the same value for another holder ("capital of Osaka Prefecture"),
+    bear on nothing it says."""
+    stated = relations.judge(claim.text, evidence.snippet, evidence.title)
+    if stated is None or stated.stance == "neutral":
+        reason = stated.reason if stated else "states no capital of what the claim names"
+        return StanceResult("neutral", 0.0, reason, result.relevance), Bearing(found.own, reason)
+    settled = StanceResult(
+        stated.stance, RELATION_STRENGTH, stated.reason, result.relevance, True, settles=True
+    )
+    return settled, Bearing(found.own)
 
 
 def within_bearing(result: StanceResult, found: Bearing) -> StanceResult:
@@ -115,6 +136,25 @@ def _combine(strengths: Iterable[float]) -> float:
         return 0.0
     second = ranked[1] if len(ranked) > 1 else 0.0
     return ranked[0] + (1.0 - ranked[0]) * 0.5 * second
+
+
+def on_topic(pair: Ranked) -> bool:
+    """A passage on the claim's topic, or a fact-check its source matched to the claim (the
+    source's `min_match` chose it, whatever words it shares with the claim: a tweet's are many)."""
+    return pair[1].relevant or pair[0].match_score is not None
+
+
+def listed(relevant: Sequence[Ranked], winner: str | None) -> tuple[Evidence, ...]:
+    """The verdict's evidence from the relevant passages in the sources' order: the first
+    MAX_EVIDENCE by rank_key, the fact-checks among them put back in the sources' order (best
+    match first, as the matcher ranked them) in the places fact-checks hold."""
+    kept = sorted(relevant, key=lambda pair: rank_key(pair, winner))[:MAX_EVIDENCE]
+    places = [i for i, (evidence, _) in enumerate(kept) if evidence.match_score is not None]
+    chosen = {id(kept[i]) for i in places}
+    in_order = [pair for pair in relevant if id(pair) in chosen]
+    for place, pair in zip(places, in_order, strict=True):
+        kept[place] = pair
+    return tuple(evidence for evidence, _ in kept)
 
 
 def rank_key(pair: Ranked, winner: str | None) -> tuple[int, float, float]:

@@ -32,6 +32,7 @@ WINDOW_WORDS = 70  # passage words the model reads beside a claim of ordinary le
 # What the rationale adds when a rule of decision.py, not the aggregation, settled the label.
 BASIS_NOTES = {
     "statement": " A dated statement decides: text passages are not weighed against it.",
+    "relation": " A passage naming the one capital decides: others are not weighed against it.",
     "own_article": " The subject's own article contradicts it.",
     "no_passage": " No passage takes that side: the claim's wording alone decides nothing.",
 }
@@ -92,12 +93,12 @@ class ModelVerifier:
         ranked = [
             (replace(ev, stance=r.stance), r) for ev, r in zip(evidence, results, strict=True)
         ]
-        relevant = [pair for pair in ranked if pair[1].relevant]
+        relevant = [pair for pair in ranked if rules.on_topic(pair)]
+        kept = rules.listed(relevant, winner)
         relevant.sort(key=lambda pair: rules.rank_key(pair, winner))
         closest = max(ranked, key=lambda pair: pair[1].relevance)
         rationale = explain(label, relevant, closest, evidence_count=len(evidence))
         rationale += BASIS_NOTES.get(decision.basis, "")
-        kept = tuple(ev for ev, _ in relevant[: rules.MAX_EVIDENCE])
         return Verdict(label, confidence, rationale, as_of.isoformat(), checked_at, kept)
 
     def _read(

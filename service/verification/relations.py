@@ -1,0 +1,158 @@
+"""Single-valued relations stated in so many words: a place has one capital.
+
+"The capital of Canada is Toronto." is read as the relation (capital, Canada, Toronto). A passage
+that states the same relation for the same holder settles it: "Its capital is Ottawa" in the
+article on Canada refutes the claim, "Ottawa is the capital city of Canada" supports "The capital
+of Canada is Ottawa". A passage that states it for another holder ("Osaka ... is the capital of
+and most populous city in Osaka Prefecture") says nothing of the claim's, whatever an entailment
+model makes of the shared words. Only plain statements are read ("its capital is", "X is the
+capital of Y", "the capital and largest city is"); a qualified one ("its administrative capital",
+"has three capital cities") states no single value and is left to the other readers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from service.extraction.sentences import split_sentences
+
+# A place name: capitalised words, with the particles names carry ("Rio de Janeiro").
+_NAME = r"[A-Z][\w'’-]*(?: (?:(?:de|da|do|dos|del|la|le|al|el|of|es|on|upon) )?[A-Z][\w'’-]*)*"
+# The relation noun, alone or coordinated with a rank ("capital and largest city", "capital of
+# and most populous city in").
+_NOUN = (
+    r"capital(?:\s+city)?(?:(?:,|\s+of)?\s+(?:and\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:city|port|centre|center|metropolis))?"
+    # not "capital district", "capital region": the noun phrase ends here
+    r"(?=\s+(?:of|in|is|was|remains|has|and|since)\b|\s*[,.;:)]|\s*$)"
+)
+# Whose relation a passage states when it names no holder: "its", "the country's".
+_IMPLICIT = (
+    r"(?:[Ii]ts|[Tt]he\s+(?:country|nation|state|province|region|island|territory)['’]s|[Tt]he)"
+)
+_HOLDER = (  # "of Canada", "of the Indian state of Maharashtra"
+    rf"(?:of|in)\s+(?:the\s+)?(?:(?:(?!and\b)[\w-]+\s+){{1,4}}?of\s+(?:the\s+)?)?"
+    rf"(?P<holder>{_NAME})"
+)
+# A holder the patterns could not read ("of the province"): the statement is not read at all.
+_UNREAD_HOLDER = re.compile(r"\s+(?:of|in)\b")
+# "Ottawa is the capital (city) of Canada", "It is the capital of ... Osaka Prefecture".
+_VALUE_IS = re.compile(
+    # The value opens the sentence or a coordinated clause, not an apposition ("known as Yẽn").
+    rf"(?:^|(?<=; )|(?<=, and )|(?<=\band ))(?P<value>{_NAME}|\b[Ii]t)\s+"
+    rf"(?:is|was|remains|has been)\s+"
+    rf"(?:{_IMPLICIT}|(?P<possessor>{_NAME})['’]s?)\s+{_NOUN}(?:\s+{_HOLDER})?"
+)
+# "Its capital (and largest city) is Ottawa", "The capital of Canada is Ottawa".
+_IS_VALUE = re.compile(
+    rf"(?:\b(?P<pronoun>{_IMPLICIT})|(?P<possessor>{_NAME})['’]s?)\s+(?P<noun>{_NOUN})"
+    rf"(?:\s+{_HOLDER})?\s+(?:is|was|remains|has been)\s+(?P<value>{_NAME})"
+)
+# "... which hosts the capital, Brasília", "The capital and largest city, Barcelona, is ...".
+_APPOSITIVE = re.compile(
+    rf"\b{_IMPLICIT}\s+{_NOUN},\s+(?P<value>{_NAME})(?=,|\s+(?:is|was)\b|\.|$)"
+)
+_CLAIM_VALUE_FIRST = re.compile(
+    rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?"
+    rf"(?P<holder>{_NAME})\W*$"
+)
+_CLAIM_HOLDER_FIRST = re.compile(
+    rf"^(?:The\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<holder>{_NAME})|"
+    rf"(?P<possessor>{_NAME})['’]s?\s+capital(?:\s+city)?)\s+(?:is|was)\s+(?P<value>{_NAME})\W*$"
+)
+ALIAS_LIKE = 0.6  # names this alike may be spellings of one place ("Kiev", "Kyiv")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The capital of `holder` is `value`; an empty holder means the passage's own subject."""
+
+    holder: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a passage says of a claim's relation: supports, refutes, or speaks of another holder."""
+
+    stance: str  # supports | refutes | neutral
+    reason: str
+
+
+def claim_statement(text: str) -> Statement | None:
+    """The relation a claim states ("The capital of Canada is Toronto."), if it states one."""
+    text = text.strip()
+    match = _CLAIM_HOLDER_FIRST.match(text) or _CLAIM_VALUE_FIRST.match(text)
+    if not match:
+        return None
+    holder = match.groupdict().get("holder") or match.groupdict().get("possessor") or ""
+    return Statement(holder, match.group("value")) if holder else None
+
+
+def passage_statements(snippet: str, title: str) -> list[Statement]:
+    """The capitals a passage states; a holder or value left implicit is its title's subject."""
+    found: list[Statement] = []
+    for start, end in split_sentences(snippet):
+        sentence = snippet[start:end]
+        for match in _VALUE_IS.finditer(sentence):
+            holder = match.group("holder") or match.group("possessor")
+            if not holder and _UNREAD_HOLDER.match(sentence, match.end()):
+                continue
+            value = match.group("value")
+            found.append(Statement(holder or title, title if value.lower() == "it" else value))
+        for match in _IS_VALUE.finditer(sentence):
+            holder = match.group("holder") or match.group("possessor")
+            if not holder and _UNREAD_HOLDER.match(sentence, match.end("noun")):
+                continue
+            found.append(Statement(holder or title, match.group("value")))
+        found += [Statement(title, m.group("value")) for m in _APPOSITIVE.finditer(sentence)]
+    # "U.S." cut at its period by the sentence splitter leaves "U": no name.
+    # "U.S." cut at its period by the sentence splitter leaves "U": no name. A place is not its
+    # own capital: "Doha is the capital and largest city, and main financial hub of Qatar" names
+    # its holder where the patterns do not reach.
+    return [
+        s
+        for s in found
+        if len(_bare(s.holder)) > 2 and len(_bare(s.value)) > 2 and not same_name(s.holder, s.value)
+    ]
+
+
+def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
+    """Whether the passage's statements of the claim's relation support or refute it, or speak
+    only of another holder's (None when the claim states no such relation or the passage none)."""
+    claimed = claim_statement(claim_text)
+    if claimed is None:
+        return None
+    stated = passage_statements(snippet, title)
+    mine = [s for s in stated if same_name(s.holder, claimed.holder)]
+    if any(same_name(s.value, claimed.value) for s in mine):
+        return Finding("supports", f"names {claimed.value} as the capital of {claimed.holder}")
+    others = [s for s in mine if not _maybe_alias(s.value, claimed.value)]
+    if others:
+        said = others[0].value
+        return Finding("refutes", f"names {said} as the capital of {claimed.holder}")
+    elsewhere = [s for s in stated if same_name(s.value, claimed.value)]
+    if elsewhere and not mine:
+        return Finding("neutral", f"speaks of the capital of {elsewhere[0].holder}")
+    return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are written alike (case, accents and a leading "the" aside)."""
+    return _bare(a) == _bare(b)
+
+
+def _maybe_alias(a: str, b: str) -> bool:
+    """Names one may be a spelling or a part of the other ("Delhi", "New Delhi")."""
+    x, y = _bare(a), _bare(b)
+    return x in y or y in x or SequenceMatcher(None, x, y).ratio() >= ALIAS_LIKE
+
+
+def _bare(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w\s]", "", text)
+    return re.sub(r"^the\s+", "", " ".join(text.split()))

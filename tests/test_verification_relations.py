@@ -1,0 +1,112 @@
+"""Single-valued relations (relations.py) and ranks (ordinals.py) read from claims and passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.verification.ordinals import compare_ordinals, find_ordinals
+from service.verification.relations import Statement, claim_statement, judge, passage_statements
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement"),
+    [
+        ("The capital of Canada is Toronto.", Statement("Canada", "Toronto")),
+        ("Ottawa is the capital of Canada.", Statement("Canada", "Ottawa")),
+        ("Canada's capital is Ottawa.", Statement("Canada", "Ottawa")),
+        ("The capital city of Brazil is Rio de Janeiro.", Statement("Brazil", "Rio de Janeiro")),
+        ("Paris is the capital and largest city of France.", None),  # not the plain form
+        ("Ottawa, the capital of Canada, is cold.", None),
+        ("The capital of Canada is cold in winter.", None),
+    ],
+)
+def test_a_claim_states_a_capital_only_in_the_plain_forms(claim, statement):
+    assert claim_statement(claim) == statement
+
+
+@pytest.mark.parametrize(
+    ("title", "snippet", "statements"),
+    [
+        ("Canada", "Its capital is Ottawa and its three largest metropolitan areas are Toronto, "
+         "Montreal and Vancouver.", [Statement("Canada", "Ottawa")]),
+        ("Turkey", "Ankara is Turkey's capital and second-largest city. Istanbul is its largest "
+         "city.", [Statement("Turkey", "Ankara")]),
+        ("Brazil", "Brazil is a federation of 26 states and a Federal District, which hosts the "
+         "capital, Brasília.", [Statement("Brazil", "Brasília")]),
+        ("Osaka", "Osaka is a city in Japan. It is the capital of and most populous city in Osaka "
+         "Prefecture.", [Statement("Osaka Prefecture", "Osaka")]),
+        ("Bhopal", "Bhopal is the capital city of the Indian state of Madhya Pradesh.",
+         [Statement("Madhya Pradesh", "Bhopal")]),
+        ("Afghanistan", "Kabul is the country's capital and largest city.",
+         [Statement("Afghanistan", "Kabul")]),
+        # not stated plainly: a qualified capital, a capital district, a holder not read
+        ("Bolivia", "Its constitutional capital is Sucre.", []),
+        ("Barranquilla", "Barranquilla is the capital district of the Atlántico department.", []),
+        ("Doha", "Doha is the capital and largest city, and main financial hub of Qatar.", []),
+        ("Kathmandu", "Kathmandu, locally known as Yẽn is the capital and largest city of Nepal.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_passage_states_capitals_plainly_said(title, snippet, statements):
+    assert passage_statements(snippet, title) == statements
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "stance", "reason"),
+    [
+        ("The capital of Canada is Toronto.", "Canada", "Its capital is Ottawa.", "refutes",
+         "names Ottawa as the capital of Canada"),
+        ("Toronto is the capital of Canada.", "Ottawa", "Ottawa is the capital city of Canada.",
+         "refutes", "names Ottawa"),
+        ("The capital of Japan is Tokyo.", "Japan", "Its capital and largest city is Tokyo.",
+         "supports", "names Tokyo"),
+        # the same value for a holder not written alike ('Brasil'): another holder's, not read
+        ("The capital of Brasil is Brasilia.", "Brazil", "Brazil's capital is Brasília.",
+         "neutral", "speaks of the capital of Brazil"),
+        ("The capital of Brazil is Brasilia.", "Brazil", "Brazil's capital is Brasília.",
+         "supports", "names Brasilia"),  # accents aside
+        ("The capital of India is Delhi.", "India", "Its capital is New Delhi.", None, ""),
+        ("The capital of Ukraine is Kiev.", "Ukraine", "Its capital is Kyiv.", None, ""),
+        ("The capital of Japan is Osaka.", "Osaka", "It is the capital of and most populous city "
+         "in Osaka Prefecture.", "neutral", "speaks of the capital of Osaka Prefecture"),
+        ("The capital of Japan is Osaka.", "Kobe", "Kobe is a port city.", None, ""),
+    ],
+)  # fmt: skip
+def test_a_stated_capital_settles_the_claim_for_its_holder_only(
+    claim, title, snippet, stance, reason
+):
+    found = judge(claim, snippet, title)
+    assert (found.stance if found else None) == stance
+    assert reason in (found.reason if found else "")
+
+
+def test_ordinals_are_read_with_the_noun_they_rank():
+    found = [(o.rank, o.noun, written) for o, written in find_ordinals(
+        "Donald Trump is the 45th and 47th president; Bursa is the fourth-largest city."
+    )]  # fmt: skip
+    assert found == [
+        (45, "president", "45th and 47th president"),
+        (47, "president", "47th president"),
+        (4, "largest", "fourth-largest"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agrees"),
+    [
+        ("Obama was the 45th president of the United States.",
+         "Obama served as the 44th president of the United States.", False),
+        ("Obama was the 44th president of the United States.",
+         "Obama served as the 44th president of the United States.", True),
+        ("Obama was the 45th president.", "He was the 44th president of the United States.",
+         False),
+        ("Trump is the 47th president of the United States.",
+         "Trump is the 45th and 47th president of the United States.", True),
+        # another thing ranked: not compared
+        ("Her first album was 21.", "Her second album, 25, came out in 2015.", None),
+        ("Obama was the 45th president of the United States.", "Obama's 45th birthday.", None),
+    ],
+)  # fmt: skip
+def test_a_rank_is_compared_with_the_same_noun_in_the_same_words(claim, passage, agrees):
+    found = compare_ordinals(claim, passage)
+    assert (found.agrees if found else None) == agrees

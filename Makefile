@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS := var/wiki-summaries.sqlite
 ARTICLE ?= ../shared/data/articles/us-japan-alliance.txt
 
-.PHONY: check serve test lint corpus clean
+.PHONY: check serve worker test lint corpus clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ check: $(BIN)/.installed $(CORPUS)
 ## serve the HTTP API on http://127.0.0.1:8000 (HOST, PORT, WEB_CONCURRENCY)
 serve: $(BIN)/.installed $(CORPUS)
 	HOST=$${HOST:-127.0.0.1} $(BIN)/python -m service serve
+
+## run background checks and batches from Redis: FACTCHECK_REDIS_URL, by default the local
+## redis://127.0.0.1:6379/0 (started if none answers); serve with the same URL to queue to it
+worker: $(BIN)/.installed $(CORPUS)
+	@if [ -z "$${FACTCHECK_REDIS_URL}" ]; then scripts/ensure-redis; fi
+	FACTCHECK_REDIS_URL=$${FACTCHECK_REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/python -m service worker
 
 ## the whole test suite against a real Redis (started if none answers)
 test: $(BIN)/.installed

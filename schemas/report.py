@@ -303,7 +303,7 @@ class JobSchema(Schema):
     """A background check (POST /v1/checks with `Prefer: respond-async`)."""
 
     id = fields.String()
-    status = fields.String(metadata={"enum": ["queued", "running", "done", "failed"]})
+    status = fields.String(metadata={"enum": ["queued", "running", "done", "failed", "cancelled"]})
     created_at = fields.DateTime(allow_none=True)
     ended_at = fields.DateTime(allow_none=True)
     report = fields.Dict(

@@ -1,4 +1,4 @@
-"""Command line: serve, worker, check FILE, extract FILE, corpus build, claimreview import."""
+"""Command line: serve, worker, check, extract, corpus build, claimreview import, keys."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import textwrap
 from datetime import date
 
@@ -75,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("out", help="the SQLite archive to create or add to")
     importer.add_argument("files", nargs="+", help=".json/.jsonld, .jsonl or .csv files")
     importer.set_defaults(run=_claimreview_import)
+
+    keys = commands.add_parser("keys", help="make API keys and the hashes the service keeps")
+    keys_commands = keys.add_subparsers(required=True, metavar="ACTION")
+    hasher = keys_commands.add_parser("hash", help="print the hash of a key read from stdin")
+    hasher.set_defaults(run=_keys_hash)
+    maker = keys_commands.add_parser("new", help="print a new random key and its hash")
+    maker.set_defaults(run=_keys_new)
     return parser
 
 
@@ -90,6 +98,8 @@ def _serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn, exactly as the container starts it."""
     # gunicorn.conf.py (read from the working directory) gives the same settings as in the image.
     os.chdir(REPO_ROOT)
+    # One metrics directory for all workers, so /metrics counts them all (as in the image).
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="factcheck-metrics-"))
     command = [
         sys.executable,
         "-m",
@@ -197,6 +207,27 @@ def _claimreview_import(args: argparse.Namespace) -> int:
         f"({result.duplicates} already there; {result.unusable} records skipped: not a "
         "ClaimReview, or no claim text)"
     )
+    return 0
+
+
+def _keys_hash(args: argparse.Namespace) -> int:
+    """Print the SHA-256 hash of the key on standard input, for FACTCHECK_API_KEYS."""
+    from service.api.auth import hash_key
+
+    key = sys.stdin.read().strip()
+    if not key:
+        raise ValueError("no key on standard input")
+    print(hash_key(key))
+    return 0
+
+
+def _keys_new(args: argparse.Namespace) -> int:
+    """Print a new key (for the client) and its hash (for the service's settings)."""
+    from service.api.auth import hash_key, new_key
+
+    key = new_key()
+    print(f"key:  {key}\nhash: {hash_key(key)}")
+    print("Give the key to the client; put only the hash in FACTCHECK_API_KEYS.", file=sys.stderr)
     return 0
 
 

@@ -13,11 +13,12 @@ import swagger_ui_bundle
 from flask import Flask, g, request, send_from_directory
 from rq import Queue
 
-from service import __version__
-from service.api import BLUEPRINTS
+from service import __version__, metrics
+from service.api import BLUEPRINTS, auth, limits
 from service.api.body import BoundedBody
 from service.api.openapi import SchemaPlugin, name_sources
 from service.api.problem import ProblemApi
+from service.api.security import SecurityPlugin
 from service.cache import MemoryCache, RedisCache, create_cache
 from service.checker import Checker
 from service.config import Settings
@@ -77,6 +78,9 @@ def build_app(config: dict[str, Any]) -> Flask:
     app.config.update({k: v for k, v in config.items() if k not in names})
     wiring = app.extensions["factcheck"] = build_wiring(settings)
     spec_kwargs = {"info": {"description": _DESCRIPTION}, "marshmallow_plugin": SchemaPlugin()}
+    key_hashes = auth.load_key_hashes(settings)
+    security = SecurityPlugin(keys=bool(key_hashes), rate_limited=bool(settings.rate_limit.strip()))
+    spec_kwargs["extra_plugins"] = [security]
     api = ProblemApi(app, spec_kwargs=spec_kwargs)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
@@ -86,6 +90,10 @@ def build_app(config: dict[str, Any]) -> Flask:
     app.register_blueprint(web_blp)  # the page at /, outside the OpenAPI document
     app.before_request(_start_request)
     app.after_request(_log_request)
+    # In this order: a request is timed even when refused, and counted only once its key is known.
+    metrics.init_app(app)
+    auth.init_app(app, settings, key_hashes)
+    limits.init_app(app, settings, getattr(wiring.cache, "client", None))
     return app
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from service import extraction, verification
+from service import extraction, metrics, verification
 from service.cache import CacheUnavailable, MemoryCache, RedisCache, verdict_key
 from service.config import Settings
 from service.domain import (
@@ -43,6 +44,13 @@ class UnknownSource(ValueError):
 # Called with (claims done, claims in all) as verdicts arrive, e.g. by a background job.
 Progress = Callable[[int, int], None]
 
+# Reading a text may take this share of the request's time budget; judging its claims, the rest.
+EXTRACTION_SHARE = 0.5
+CUT_SHORT = "Cut short:"  # how every note saying that the time budget ran out begins
+NO_TIME = "not queried: no time left"
+NOT_READY = "no verdict in time"
+NOT_JUDGED = "Not judged:"  # how the rationale of a claim judged by no source begins
+
 
 @dataclass(frozen=True)
 class CheckOptions:
@@ -62,6 +70,11 @@ class _Outcome:
     verdict: Verdict
     statuses: list[SourceStatus]
     cache: str  # hit | miss | unavailable; "" for a claim not judged (no cache, no source)
+
+    @property
+    def late(self) -> bool:
+        """Whether the time budget ran out before the claim was checked against the sources."""
+        return any(status.detail in (NO_TIME, NOT_READY) for status in self.statuses)
 
 
 class Checker:
@@ -141,9 +154,24 @@ class Checker:
             return replace(report, sentences=sentences, language=language, notes=notes)
         # The article's language is its claims': a claim is not detected again on its own.
         claims_options = replace(options, language=options.language or language)
-        claims = self.extract(text, options)
+        budget = self.settings.request_timeout
+        claims, read = self._extract_until(text, options, started + budget * EXTRACTION_SHARE)
         report = self.check_claims(claims, claims_options, started, progress)
+        if read < sentences:
+            unread = (
+                f"{CUT_SHORT} the time budget ({budget:g} s) allowed reading {read} of the "
+                f"text's {sentences} sentences; claims were sought in those only.",
+            )
+            return replace(report, sentences=sentences, notes=unread + report.notes)
         return replace(report, sentences=sentences)
+
+    def _extract_until(
+        self, text: str, options: CheckOptions, deadline: float
+    ) -> tuple[list[Claim], int]:
+        """The check-worthy claims of the sentences read by the deadline, and how many."""
+        min_score = self.threshold if options.min_score is None else options.min_score
+        max_claims = options.max_claims or self.settings.max_claims
+        return extraction.extract_claims_until(text, deadline, min_score, max_claims)
 
     def check_claims(
         self,
@@ -169,13 +197,18 @@ class Checker:
             for claim, reason in zip(claims, reasons, strict=True)
         ]
         if progress is not None:
-            _follow(futures, progress)
+            _follow(futures, progress, deadline)
+        # No claim keeps the answer waiting past the deadline (a slow verifier, a busy pool).
+        wait([future for future in futures if future], max(deadline - time.perf_counter(), 0))
         checked_at = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes = [
-            future.result() if future else _Outcome(_not_judged(reason, as_of, checked_at), [], "")
-            for future, reason in zip(futures, reasons, strict=True)
+            _outcome_of(future, claim, names, as_of, checked_at)
+            if future
+            else _Outcome(_not_judged(reason, as_of, checked_at), [], "")
+            for future, claim, reason in zip(futures, claims, reasons, strict=True)
         ]
         judged = [outcome for outcome in outcomes if outcome.cache]
+        metrics.count_claims(judged)
         return Report(
             claims=tuple(
                 ClaimResult(claim, outcome.verdict)
@@ -185,8 +218,30 @@ class Checker:
             cache=_cache_status(judged),
             summary=_summarise(outcome.verdict for outcome in outcomes),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
-            notes=_notes(claims, reasons),
+            notes=_notes(claims, reasons) + self._late_note(claims, outcomes),
         )
+
+    def _late_note(self, claims: Sequence[Claim], outcomes: Sequence[_Outcome]) -> tuple[str, ...]:
+        """A note naming the claims the time budget left unchecked, if any."""
+        late = [claim.id for claim, outcome in zip(claims, outcomes, strict=True) if outcome.late]
+        if not late:
+            return ()
+        budget = self.settings.request_timeout
+        return (
+            f"{CUT_SHORT} the time budget ({budget:g} s) ran out before {len(late)} of "
+            f"{len(claims)} claims were checked against the sources ({', '.join(late)}); "
+            "their verdicts say so. Ask again: the claims checked meanwhile are cached.",
+        )
+
+    def verdict_keys(self, results: Sequence[ClaimResult], options: CheckOptions) -> list[str]:
+        """The cache keys of the verdicts of a check's judged claims (as check_claims made them)."""
+        names = self.select_sources(options.sources)
+        as_of = (options.as_of or datetime.now(UTC).date()).isoformat()
+        return [
+            verdict_key(self.settings.cache_prefix, result.claim.text, as_of, names, self._engine)
+            for result in results
+            if not result.verdict.rationale.startswith(NOT_JUDGED)
+        ]
 
     def check_against(
         self, claims: Sequence[Claim], evidence: Sequence[Evidence], options: CheckOptions
@@ -203,6 +258,7 @@ class Checker:
             else self.verifier.judge(claim, evidence, as_of, checked_at)
             for claim, reason in zip(claims, reasons, strict=True)
         ]
+        metrics.count_verdicts(v.label for v, why in zip(verdicts, reasons, strict=True) if not why)
         return Report(
             claims=tuple(map(ClaimResult, claims, verdicts)),
             sources=(),
@@ -253,8 +309,7 @@ class Checker:
             reason = "the request's time budget ran out before the sources were queried"
             # Statuses that say so: with none, the report would call these sources `cached`.
             skipped = [
-                SourceStatus(name, "timeout", 0.0, detail="not queried: no time left", queries=0)
-                for name in names
+                SourceStatus(name, "timeout", 0.0, detail=NO_TIME, queries=0) for name in names
             ]
             return verification.judge_unavailable(claim, as_of_date, checked_at, reason), skipped
         sources = [self.sources[name] for name in names]
@@ -285,14 +340,33 @@ class Checker:
         return "miss"
 
 
-def _follow(futures: Sequence[Future | None], progress: Progress) -> None:
+def _follow(futures: Sequence[Future | None], progress: Progress, deadline: float) -> None:
     """Report claims done / total as each verdict arrives; claims not judged are done at once."""
     pending = [future for future in futures if future is not None]
     done = len(futures) - len(pending)
-    progress(done, len(futures))
-    for _ in as_completed(pending):
-        done += 1
+    try:
         progress(done, len(futures))
+        with contextlib.suppress(TimeoutError):  # the claims still out are answered as late
+            for _ in as_completed(pending, timeout=max(deadline - time.perf_counter(), 0)):
+                done += 1
+                progress(done, len(futures))
+    except BaseException:  # the callback stopped the check (a cancel): drop the claims not begun
+        for future in pending:
+            future.cancel()
+        raise
+
+
+def _outcome_of(
+    future: Future, claim: Claim, names: list[str], as_of: str, checked_at: str
+) -> _Outcome:
+    """A claim's outcome if it is ready; else one that says the time budget ran out."""
+    if future.done():
+        return future.result()
+    future.cancel()  # a claim not started never will be; one running goes on and caches
+    reason = "the request's time budget ran out before the claim's verdict was reached"
+    verdict = verification.judge_unavailable(claim, date.fromisoformat(as_of), checked_at, reason)
+    statuses = [SourceStatus(name, "timeout", 0.0, detail=NOT_READY, queries=0) for name in names]
+    return _Outcome(verdict, statuses, "miss")
 
 
 def _reasons(claims: Sequence[Claim], options: CheckOptions) -> list[str | None]:
@@ -302,7 +376,7 @@ def _reasons(claims: Sequence[Claim], options: CheckOptions) -> list[str | None]
 
 def _not_judged(reason: str, as_of: str, checked_at: str) -> Verdict:
     """The verdict on a text that states no fact to check: an abstention that says why."""
-    return Verdict("not_enough_evidence", 0.0, f"Not judged: {reason}.", as_of, checked_at)
+    return Verdict("not_enough_evidence", 0.0, f"{NOT_JUDGED} {reason}.", as_of, checked_at)
 
 
 def _notes(claims: Sequence[Claim], reasons: Sequence[str | None]) -> tuple[str, ...]:

@@ -38,6 +38,10 @@ class Settings:
     job_timeout: int = 300  # seconds a background check may run
     job_result_ttl: int = 24 * 3600  # how long a background check's report is kept
     job_grace: int = 60  # seconds after job_timeout before a dead worker's job is re-run
+    batch_max_articles: int = 100  # articles per POST /v1/batches
+    webhook_hosts: str = ""  # hostnames batch webhooks may be sent to, comma-separated; empty: off
+    webhook_allow_http: bool = False  # also plain http:// webhooks (tests, private networks)
+    webhook_timeout: float = 5.0  # seconds per webhook delivery attempt
     log_level: str = "INFO"
     log_format: str = "text"  # text | json
     verifier: str = "default"  # default (ONNX stance model) | rules | nli_dir | llm
@@ -46,6 +50,10 @@ class Settings:
     llm_model: str = ""  # the chat model's name at that endpoint
     llm_timeout: float = 30.0  # seconds per chat request
     llm_api_key_env: str = ""  # name of the environment variable holding the API key, if any
+    api_keys: str = ""  # SHA-256 hex hashes of accepted API keys, comma-separated; empty: off
+    api_keys_file: str = ""  # a file of such hashes, one a line, `#` comments
+    rate_limit: str = ""  # per key (or client address): COUNT/second|minute|hour|day; empty: off
+    metrics_require_key: bool = False  # /metrics needs an API key too (when keys are on)
 
     @property
     def user_agent(self) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 
 import redis
 from rq import Queue, Retry, SimpleWorker, get_current_job
-from rq.exceptions import NoSuchJobError
+from rq.command import send_stop_job_command
+from rq.exceptions import InvalidJobOperation, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
@@ -27,9 +28,18 @@ _STATUS = {
     JobStatus.STARTED: "running",
     JobStatus.FINISHED: "done",
     JobStatus.FAILED: "failed",
-    JobStatus.STOPPED: "failed",
-    JobStatus.CANCELED: "failed",
+    JobStatus.STOPPED: "cancelled",
+    JobStatus.CANCELED: "cancelled",
 }
+FINISHED = {"done", "failed", "cancelled"}
+# A field of the job's own Redis hash (RQ keeps fields it does not know): it expires with the
+# job, and the worker's own writes to the job (its meta, its status) never overwrite it.
+CANCEL_FIELD = "factcheck_cancel"
+
+
+class CheckCancelled(Exception):
+    """Raised in the worker at the next claim boundary of a check whose cancel was asked."""
+
 
 _wiring = None
 _wiring_lock = threading.Lock()
@@ -44,8 +54,13 @@ def create_queue(settings: Settings) -> Queue:
     return Queue(name, connection=connection, serializer=JSONSerializer)
 
 
-def enqueue_check(queue: Queue, request: dict[str, Any], settings: Settings) -> Job:
-    """Queue a check of a validated request body; raises redis.RedisError on an outage."""
+def enqueue_check(
+    queue: Queue, request: dict[str, Any], settings: Settings, pipeline: Any = None
+) -> Job:
+    """Queue a check of a validated request body; raises redis.RedisError on an outage.
+
+    With a Redis pipeline the job is written when the caller executes it.
+    """
     payload = dict(request)
     if isinstance(payload.get("published_at"), date):
         payload["published_at"] = payload["published_at"].isoformat()
@@ -56,6 +71,7 @@ def enqueue_check(queue: Queue, request: dict[str, Any], settings: Settings) -> 
         result_ttl=settings.job_result_ttl,
         failure_ttl=settings.job_result_ttl,
         retry=Retry(max=RETRIES),
+        pipeline=pipeline,
     )
 
 
@@ -69,7 +85,7 @@ def fetch_job(queue: Queue, job_id: str) -> Job | None:
 
 def describe_job(job: Job) -> dict[str, Any]:
     """The job's state as the API shows it, with the report once done."""
-    status = _STATUS.get(job.get_status(refresh=True), "queued")
+    status = job_status(job)
     described: dict[str, Any] = {
         "id": job.id,
         "status": status,
@@ -84,10 +100,66 @@ def describe_job(job: Job) -> dict[str, Any]:
     return described
 
 
+def job_status(job: Job, refresh: bool = True) -> str:
+    """queued, running, done, failed or cancelled (asked to stop counts as cancelled)."""
+    status = _STATUS.get(job.get_status(refresh=refresh), "queued")
+    if status in {"running", "failed"} and cancel_requested(job):
+        return "cancelled"  # a running check stops at its next claim; a cancelled one may fail
+    return status
+
+
+def cancel_requested(job: Job) -> bool:
+    """Whether a cancel of this job was asked for."""
+    return bool(job.connection.hexists(job.key, CANCEL_FIELD))
+
+
+def cancel_job(job: Job) -> bool:
+    """Cancel a queued or running job; False when it had already finished.
+
+    A queued job is taken off the queue; a running one is flagged, and its worker stops it
+    at the next claim boundary (RQ's stop command marks it stopped, not failed, and it is
+    never retried).
+    """
+    status = job_status(job)
+    if status in FINISHED:
+        return status == "cancelled"
+    job.connection.hset(job.key, CANCEL_FIELD, 1)  # first: it closes every race below
+    try:
+        if status == "queued":
+            job.cancel()
+        else:
+            send_stop_job_command(job.connection, job.id, serializer=JSONSerializer)
+    except (InvalidJobOperation, NoSuchJobError) as error:  # it started, or ended, meanwhile
+        log.info("job %s: cancel raced with its worker: %s", job.id, error)
+    return True
+
+
 def run_check(payload: dict[str, Any]) -> dict[str, Any]:
     """The job itself: check the article and return the report as JSON data."""
+    from service import batches
+
+    job = get_current_job()
+    try:
+        report = _check(payload, job)
+    except CheckCancelled:
+        if job is not None:
+            job.retries_left = 0  # a cancelled check is not run again
+        batches.record_outcome(payload, job, "cancelled")
+        raise
+    except Exception:
+        if job is None or not job.should_retry:
+            batches.record_outcome(payload, job, "failed")
+        raise
+    batches.record_outcome(payload, job, "done")
+    return report
+
+
+def _check(payload: dict[str, Any], job: Job | None) -> dict[str, Any]:
+    """Check the article of a job's payload."""
     from schemas import ReportSchema
 
+    if job is not None and cancel_requested(job):
+        raise CheckCancelled(job.id)
     published_at = payload.get("published_at")
     options = CheckOptions(
         as_of=date.fromisoformat(published_at) if published_at else None,
@@ -97,7 +169,7 @@ def run_check(payload: dict[str, Any]) -> dict[str, Any]:
         language=payload.get("language"),
     )
     checker = _worker_wiring().checker
-    report = checker.check_article(payload["text"], options, _progress_saver(get_current_job()))
+    report = checker.check_article(payload["text"], options, _progress_saver(job))
     return ReportSchema().dump(report)
 
 
@@ -107,6 +179,12 @@ def _progress_saver(job: Job | None):
         return None
 
     def save(done: int, total: int) -> None:
+        try:
+            cancelled = cancel_requested(job)
+        except redis.RedisError:
+            cancelled = False
+        if cancelled:  # the claims still being judged finish, and their verdicts are cached
+            raise CheckCancelled(job.id)
         job.meta["progress"] = {"done": done, "total": total}
         try:
             job.save_meta()
@@ -139,6 +217,13 @@ class CheckWorker(SimpleWorker):
     def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
         """The job timeout plus a grace period (RQ's own adds a fixed 60 s)."""
         return int(job.timeout or self.default_worker_ttl) + self.grace
+
+    def handle_exception(self, job: Job, *exc_info) -> None:
+        """A cancelled check is logged as one line, not as an error with its traceback."""
+        if isinstance(exc_info[1], CheckCancelled):
+            self.log.info("job %s: cancelled, stopped at a claim boundary", job.id)
+            return
+        super().handle_exception(job, *exc_info)
 
 
 def run_worker(settings: Settings, burst: bool = False, maintenance_interval: int = 30) -> None:

@@ -117,6 +117,28 @@ def cache_prefix():
     prefix = f"factcheck-test-{uuid.uuid4().hex[:12]}"
     yield prefix
     delete_keys(f"{prefix}:*")
+    delete_queue(f"{prefix}.checks")
+
+
+def delete_queue(name: str) -> None:
+    """Delete an RQ queue's keys and its jobs' (RQ names them rq:*, outside any prefix)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        keys = [key.decode() for key in client.scan_iter("rq:*", count=1000)]
+        hashes = [key for key in keys if key.startswith("rq:job:") and key.count(":") == 2]
+        with client.pipeline(transaction=False) as pipe:
+            for key in hashes:
+                pipe.hget(key, "origin")
+            origins = pipe.execute()
+        ids = {
+            key[7:] for key, origin in zip(hashes, origins, strict=True) if origin == name.encode()
+        }
+        doomed = [key for key in keys if name in key or ids & set(key.split(":"))]
+        if doomed:
+            client.delete(*doomed)
+    except redis.RedisError:
+        pass
+    client.close()
 
 
 def delete_keys(pattern: str) -> None:

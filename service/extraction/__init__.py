@@ -7,6 +7,7 @@ from service.extraction.extractor import (
     claim_from_text,
     extract_all,
     extract_claims,
+    extract_claims_until,
     score_sentences,
 )
 from service.extraction.language import ENGLISH, detect_language, language_note
@@ -21,6 +22,7 @@ __all__ = [
     "detect_language",
     "extract_all",
     "extract_claims",
+    "extract_claims_until",
     "find_claimant",
     "find_entities",
     "find_quantities",

@@ -12,6 +12,7 @@ claim keeps the exact words of its span (`original`) and carries a `text` that s
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -66,6 +67,15 @@ def extract_claims(
     return _claims(list(_analyse(text)), text, min_score, max_claims)
 
 
+def extract_claims_until(
+    text: str, deadline: float, min_score: float = DEFAULT_THRESHOLD, max_claims: int | None = None
+) -> tuple[list[Claim], int]:
+    """extract_claims reading sentences only until `deadline` (a time.perf_counter() value);
+    also how many sentences were read, so a caller can say the text was cut short."""
+    analyses = list(_analyse(text, deadline))
+    return _claims(analyses, text, min_score, max_claims), len(analyses)
+
+
 def extract_all(
     text: str, min_score: float = DEFAULT_THRESHOLD, max_claims: int | None = None
 ) -> tuple[list[Sentence], list[Claim]]:
@@ -111,12 +121,15 @@ def _counts(analysis: _Analysis, min_score: float) -> bool:
     )
 
 
-def _analyse(text: str) -> Iterator[_Analysis]:
-    """Each sentence with its names, its quantities (spans relative to it) and its score."""
+def _analyse(text: str, deadline: float | None = None) -> Iterator[_Analysis]:
+    """Each sentence with its names, its quantities (spans relative to it) and its score;
+    with a deadline, none past it (scoring is most of the time a long text takes)."""
     spans = split_sentences(text)
     names = _names_by_sentence(entity_spans(text), spans)
     sentences = [text[start:end] for start, end in spans]
     for i, ((start, end), sentence_names) in enumerate(zip(spans, names, strict=True)):
+        if deadline is not None and time.perf_counter() >= deadline:
+            return
         sentence = sentences[i]
         quantities = tuple(find_quantities(sentence))
         entities = tuple(dict.fromkeys(span.name for span in sentence_names))

@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service import metrics
 from service.domain import Claim, Evidence, SourceStatus
 from service.sources.base import Source, SourceError
 
@@ -66,6 +67,7 @@ def gather(
         statuses.append(_status(source.name, outcome, _ms(outcome.finished - started)))
         evidence.extend(outcome.evidence)
     evidence.sort(key=lambda e: e.score, reverse=True)  # stable: ties keep the sources' order
+    metrics.observe_sources(sources, statuses)
     return evidence, statuses
 
 

@@ -48,9 +48,11 @@ TRUE = [
     ("Barack Obama was born in Hawaii.", {NEE}),
     ("Isaac Newton was born in 1643.", {NEE}),
     ("The Brandenburg Gate is in Berlin.", {NEE}),  # no summary of its own; 'Berlin' is silent
-    # 'Post–World War II economic expansion' names the war only in passing ('the aftermath of
-    # World War II'); Einstein's summary gives no year to set against the claim's.
-    ("World War II ended in 1945.", {NEE}),
+    # 'Late modern period' says so ('ended with the end of World War II in 1945'); 'Post–World
+    # War II economic expansion' names the war only inside its own name and in passing ('the
+    # aftermath of World War II'), so its '1973–1975' dates nothing of the war's. Einstein's
+    # summary gives no year to set against the claim's.
+    ("World War II ended in 1945.", {"supported"}),
     ("Albert Einstein was born in 1879.", {NEE}),
 ]
 

@@ -105,6 +105,9 @@ def test_ordinals_are_read_with_the_noun_they_rank():
         # another thing ranked: not compared
         ("Her first album was 21.", "Her second album, 25, came out in 2015.", None),
         ("Obama was the 45th president of the United States.", "Obama's 45th birthday.", None),
+        # a century is a date, and a span may reach another
+        ("Parts of the Golden Horde survived until the 18th century.",
+         "The Golden Horde was founded in the 13th century.", None),
     ],
 )  # fmt: skip
 def test_a_rank_is_compared_with_the_same_noun_in_the_same_words(claim, passage, agrees):

@@ -145,13 +145,14 @@ def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
         if own:
             return Bearing(True)  # its own article may say it in other words
         return Bearing(False, f"says nothing of what the claim says of {subject}")
-    # A claim that names its subject as such ("World War II ended ...") needs a passage that does
-    # too, not one naming it in passing ("the aftermath of World War II").
-    names = _names_as_subject if _names_as_subject(claim.text, words) else _names
+    # A title naming the subject inside a longer name ("Post–World War II economic expansion")
+    # is about that other thing: where the claim names its subject as such ("World War II
+    # ended ..."), a clause must too, not in passing ("the aftermath of World War II").
+    inside = title and not own and words <= _significant(title)
+    strict = inside and _names_as_subject(claim.text, words)
+    names = _names_as_subject if strict else _names
     joined = _DASH_IN_WORD.sub("-", snippet)  # "post–World War II" stays one clause
-    clauses = _repeating(joined, predicate)
-    passing = not any(names(c, words) for c in clauses) and not _gives_figure(snippet, subject)
-    if title and not own and passing:
+    if title and not own and not any(names(c, words) for c in _repeating(joined, predicate)):
         # The clauses that repeat the predicate speak of the article's own subject.
         return Bearing(False, f"says it of {title}, not of {subject}")
     return _within_predicate(claim, title, clause, own)
@@ -276,14 +277,6 @@ def _names_as_subject(text: str, words: set[str]) -> bool:
             continue
         return True
     return False
-
-
-def _gives_figure(text: str, subject: str) -> bool:
-    """Whether a measure follows the subject's name at once, said of it even in passing ("after
-    Mount Everest at 8,849 metres"); not a year, which dates something else as often ("Viceroy
-    of India from 1899 to 1905")."""
-    pattern = rf"{re.escape(subject)}\W{{0,3}}(?:at\s+|of\s+)?[$€£]?(?!(?:1\d{{3}}|20\d{{2}})\b)\d"
-    return bool(re.search(pattern, text))
 
 
 def _missing_figure(claim: Claim, snippet: str) -> str:

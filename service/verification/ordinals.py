@@ -32,6 +32,8 @@ _BETWEEN = re.compile(
 )
 _NOUN = re.compile(r"[a-z][a-z-]+")
 # "-largest", "-most populous": a ranked superlative, compared as its noun would be.
+# "the 13th century" dates a span, which "until the 18th century" may reach: a date, not a rank.
+_PERIODS = frozenset({"century", "centuries", "millennium", "millennia"})
 _WORD = re.compile(r"[\w'’]+")
 _CONTEXT = 3  # words after the noun that must be the same for ranks to be compared
 _SUPERLATIVE = re.compile(r"-(?:largest|biggest|highest|longest|most\s+\w+|smallest|oldest)")
@@ -72,7 +74,8 @@ def find_ordinals(text: str) -> list[tuple[Ordinal, str]]:
                 continue
             noun, end = word.group(), match.end() + word.end()
         after = tuple(w.lower() for w in _WORD.findall(text[end:])[:_CONTEXT])
-        found.append((Ordinal(rank, stem(noun), after), text[match.start() : end]))
+        if noun.lower() not in _PERIODS:
+            found.append((Ordinal(rank, stem(noun), after), text[match.start() : end]))
     return found
 
 

@@ -13,7 +13,7 @@ from service.domain import Claim
 from service.sources.base import ConfigError, SourceError
 from service.sources.claimreview import ClaimReviewSource, import_reviews
 from service.sources.claimreview_records import read_file
-from service.sources.matching import MATCH_THRESHOLD
+from service.sources.matching import MATCH_THRESHOLD, rank_candidates
 from service.verification import judge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claimreview"
@@ -262,3 +262,28 @@ def test_an_archive_without_vectors_is_searched_by_bm25_alone(tmp_path):
     finally:
         source.close()
     assert evidence and evidence[0].match_score >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nippon Steel offered $15 billion for U.S. Steel, a deal Joe Biden blocked.",
+        "Mount Fuji erupted while the yen hit a record low, says a viral post",
+    ],
+)
+def test_verify_lists_the_fact_checks_in_the_matchers_order(archive, make_app, tmp_path, text):
+    """With min_match 0 a client gets the source's fact-checks as the matcher ranked them: not
+    re-sorted by the side their ratings take, nor dropped for sharing few of the claim's words."""
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"sources:\n  - name: newsroom\n    type: claimreview\n    path: {archive}\n"
+        "    min_match: 0\n"
+    )
+    client = make_app(sources_file=str(sources)).test_client()
+    answer = client.post("/v1/claims/verify", json={"claim": text, "sources": ["newsroom"]})
+    # Seven reviews: every one is a candidate (the 10 nearest by embedding), the best 5 listed.
+    records = [r for file in FILES for r in read_file(file) if r is not None]
+    texts = [f"{r.claim_reviewed}\n{r.title}" if r.title else r.claim_reviewed for r in records]
+    ranking = [records[i].url for i, _ in rank_candidates(text, texts)]
+    listed = [evidence["url"] for evidence in answer.get_json()["claims"][0]["evidence"]]
+    assert listed == ranking[:5]

@@ -6,7 +6,8 @@ each review's sentence embedding. A search takes as candidates the BM25 best (FT
 nearest by embedding among the reviewed claims, then keeps those that match the claim
 (`factcheck.matched_evidence`). The nearest catch fact-checks worded otherwise than the claim:
 on CLEF 2020 Task 2 dev, 10 of them beside BM25's 100 raise MAP@5 from 0.896 to 0.90
-(benchmarks/bench_matching.py).
+(benchmarks/bench_matching.py). A verdict lists the fact-checks in this order (verdict.listed);
+benchmarks/bench_matching_service.py measures it through /v1/claims/verify.
 """
 
 from __future__ import annotations

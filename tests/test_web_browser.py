@@ -435,3 +435,50 @@ def test_the_page_works_at_phone_width(browser, server, article):
         assert _browser_errors(browser) == []
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def keyed_server(chromium, page_sources):
+    """The app with API keys on (no Redis: checks answer at once); yields (base URL, key)."""
+    from service.api.auth import hash_key
+
+    key = "page-test-key"
+    app = create_app(
+        {"sources_file": str(page_sources), "redis_url": "", "api_keys": hash_key(key)}
+    )
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", key
+    httpd.shutdown()
+    thread.join(timeout=10)
+    app.extensions["factcheck"].checker.close()
+
+
+def test_with_keys_on_the_page_asks_for_one_and_sends_it(browser, keyed_server, article):
+    from selenium.webdriver.common.by import By
+
+    server, key = keyed_server
+    browser.set_window_size(1280, 900)
+    browser.get(server + "/")
+    sources = browser.find_element(By.ID, "sources")
+    _wait(lambda: "asks for an API key" in sources.text, "the page did not ask for a key")
+    assert browser.find_element(By.ID, "access").get_attribute("open") is not None
+
+    field = browser.find_element(By.ID, "api-key")
+    field.send_keys("a wrong key")
+    browser.execute_script("arguments[0].dispatchEvent(new Event('change'))", field)
+    _wait(lambda: "not accepted" in sources.text, "a wrong key was not reported")
+
+    field.clear()
+    field.send_keys(key)
+    browser.execute_script("arguments[0].dispatchEvent(new Event('change'))", field)
+    _wait(
+        lambda: len(browser.find_elements(By.CSS_SELECTOR, "#sources input")) == 3,
+        "the sources were not listed with the key",
+    )
+    _paste(browser, article)
+    results = _check_and_wait(browser)
+    assert browser.find_elements(By.CSS_SELECTOR, "#article .claim"), results.text
+    # The refused requests are logged as failed loads; nothing else went wrong.
+    assert [e for e in _browser_errors(browser) if "status of 40" not in e] == []

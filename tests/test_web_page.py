@@ -66,7 +66,7 @@ def test_every_asset_is_served_by_the_app_and_fetches_nothing_else(client, page)
 
 def test_every_form_control_has_a_label(page):
     _, parsed = page
-    assert set(parsed.controls) == {"text", "file", "as-of", "article-url", "review-url"}
+    assert set(parsed.controls) == {"text", "file", "as-of", "api-key", "article-url", "review-url"}
     assert set(parsed.controls) <= parsed.labels
 
 

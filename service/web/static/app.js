@@ -79,6 +79,12 @@
     return typeof value === "string" ? value : JSON.stringify(value);
   }
 
+  // The API key typed in, if any: sent as a Bearer token with every request of the page.
+  function withKey(headers) {
+    const key = $("api-key").value.trim();
+    return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+  }
+
   function clearError() {
     errorBox.hidden = true;
     errorBox.replaceChildren();
@@ -88,7 +94,15 @@
   async function loadSources() {
     const box = $("sources");
     try {
-      const response = await fetch(`${ROOT}/v1/sources`, { headers: { Accept: "application/json" } });
+      const response = await fetch(`${ROOT}/v1/sources`, { headers: withKey({ Accept: "application/json" }) });
+      if (response.status === 401 || response.status === 403) {
+        const access = $("access");
+        access.open = true;
+        box.replaceChildren(el("p", { class: "help", text: response.status === 401
+          ? "This service asks for an API key: enter it under “API key” to list its sources."
+          : "The API key was not accepted: check it under “API key”." }));
+        return;
+      }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = await response.json();
       box.replaceChildren();
@@ -190,7 +204,7 @@
 
   async function runCheck(request) {
     const background = Array.from(request.text).length > LONG_ARTICLE;
-    const headers = { "Content-Type": "application/json", Accept: "application/json" };
+    const headers = withKey({ "Content-Type": "application/json", Accept: "application/json" });
     if (background) headers.Prefer = "respond-async";
     setProgress({ status: "sending" });
     progressSection.hidden = !background;
@@ -218,7 +232,7 @@
       if (job.status === "failed") throw new Error(job.error || "the background check failed");
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       try {
-        const response = await fetch(location, { headers: { Accept: "application/json" } });
+        const response = await fetch(location, { headers: withKey({ Accept: "application/json" }) });
         if (response.status === 404) throw new Error("the background check has expired or is unknown");
         if (!response.ok) {
           const [message] = await problemMessage(response);
@@ -468,5 +482,6 @@
   });
 
   errorBox.tabIndex = -1;
+  $("api-key").addEventListener("change", loadSources);
   loadSources();
 })();

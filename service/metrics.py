@@ -57,6 +57,11 @@ VERDICT_CACHE = Counter(
     "Verdict cache lookups of judged claims: hit, miss or unavailable.",
     ["result"],
 )
+REPORT_CACHE = Counter(
+    "factcheck_report_cache_total",
+    "Whole-report cache lookups of POST /v1/checks: hit (answered from one Redis read) or miss.",
+    ["result"],
+)
 SOURCE_SECONDS = Histogram(
     "factcheck_source_query_duration_seconds",
     "Time a source took to answer one claim's query, by source and outcome "
@@ -85,6 +90,11 @@ def count_claims(outcomes: Iterable) -> None:
         CLAIMS.labels(outcome.verdict.label).inc()
         if outcome.cache:
             VERDICT_CACHE.labels(outcome.cache).inc()
+
+
+def count_report(result: str) -> None:
+    """Count one whole-report cache lookup: hit or miss."""
+    REPORT_CACHE.labels(result).inc()
 
 
 def count_verdicts(labels: Iterable[str]) -> None:

@@ -190,3 +190,16 @@ def test_gunicorn_workers_are_summed_and_a_dead_workers_counts_kept(
         after = _samples(requests.get(f"{base}/metrics", timeout=10).text)
         assert _value(after, name, **labels) == start + sent + answered
     assert "Traceback" not in (tmp_path / "gunicorn.log").read_text()  # child_exit included
+
+
+def test_whole_report_cache_hits_and_misses_are_counted(make_app, cache_prefix, article):
+    client = make_app(redis_url=REDIS_URL, cache_prefix=cache_prefix).test_client()
+    before = _scrape(client)
+    first = client.post(CHECK, json={"text": article})
+    second = client.post(CHECK, json={"text": article})
+    fresh = client.post(CHECK, json={"text": article}, headers={"Cache-Control": "no-cache"})
+    after = _scrape(client)
+    assert [r.headers["X-Cache"] for r in (first, second, fresh)] == ["miss", "hit", "miss"]
+    name = "factcheck_report_cache_total"
+    assert _value(after, name, result="miss") - _value(before, name, result="miss") == 1
+    assert _value(after, name, result="hit") - _value(before, name, result="hit") == 1

@@ -10,6 +10,7 @@ from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from schemas import ReportSchema
+from service import metrics
 from service.api.body import read_text
 from service.api.formats import render_report, wants_claimreview
 from service.checker import CheckOptions
@@ -54,6 +55,7 @@ def serve_cached():
     if "no-cache" in request.headers.get("Cache-Control", ""):
         return None
     hit = reports.get(g.report_key)
+    metrics.count_report("miss" if hit is None else "hit")
     if hit is None:
         return None
     mimetype, body = hit

@@ -61,6 +61,7 @@ class CheckOptions:
     min_score: float | None = None
     max_claims: int | None = None
     language: str | None = None  # declared by the client (BCP 47); None: detected
+    budget: float | None = None  # seconds for the whole check; None: settings.request_timeout
 
 
 @dataclass
@@ -154,7 +155,7 @@ class Checker:
             return replace(report, sentences=sentences, language=language, notes=notes)
         # The article's language is its claims': a claim is not detected again on its own.
         claims_options = replace(options, language=options.language or language)
-        budget = self.settings.request_timeout
+        budget = self.budget(options)
         claims, read = self._extract_until(text, options, started + budget * EXTRACTION_SHARE)
         report = self.check_claims(claims, claims_options, started, progress)
         if read < sentences:
@@ -188,7 +189,7 @@ class Checker:
         started = time.perf_counter() if started is None else started
         names = self.select_sources(options.sources)
         as_of = (options.as_of or datetime.now(UTC).date()).isoformat()
-        deadline = started + self.settings.request_timeout
+        deadline = started + self.budget(options)
         reasons = _reasons(claims, options)
         futures = [
             None
@@ -218,15 +219,22 @@ class Checker:
             cache=_cache_status(judged),
             summary=_summarise(outcome.verdict for outcome in outcomes),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
-            notes=_notes(claims, reasons) + self._late_note(claims, outcomes),
+            notes=_notes(claims, reasons) + self._late_note(claims, outcomes, options),
         )
 
-    def _late_note(self, claims: Sequence[Claim], outcomes: Sequence[_Outcome]) -> tuple[str, ...]:
+    def budget(self, options: CheckOptions) -> float:
+        """Seconds a check may take: the options' own budget (a background job's), else the
+        request's."""
+        return options.budget or self.settings.request_timeout
+
+    def _late_note(
+        self, claims: Sequence[Claim], outcomes: Sequence[_Outcome], options: CheckOptions
+    ) -> tuple[str, ...]:
         """A note naming the claims the time budget left unchecked, if any."""
         late = [claim.id for claim, outcome in zip(claims, outcomes, strict=True) if outcome.late]
         if not late:
             return ()
-        budget = self.settings.request_timeout
+        budget = self.budget(options)
         return (
             f"{CUT_SHORT} the time budget ({budget:g} s) ran out before {len(late)} of "
             f"{len(claims)} claims were checked against the sources ({', '.join(late)}); "

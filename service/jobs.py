@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # A job whose worker died is re-run this many times before it is reported failed.
 RETRIES = 2
+JOB_BUDGET_SHARE = 0.9  # of job_timeout, for the check itself; the rest stores its report
 _STATUS = {
     JobStatus.QUEUED: "queued",
     JobStatus.DEFERRED: "queued",
@@ -168,7 +170,11 @@ def _check(payload: dict[str, Any], job: Job | None) -> dict[str, Any]:
         max_claims=payload.get("max_claims"),
         language=payload.get("language"),
     )
-    checker = _worker_wiring().checker
+    wiring = _worker_wiring()
+    # A background check has the job's time, not a request's: RQ stops it at job_timeout, so
+    # the check ends a little before, with the report it has.
+    options = replace(options, budget=JOB_BUDGET_SHARE * wiring.settings.job_timeout)
+    checker = wiring.checker
     report = checker.check_article(payload["text"], options, _progress_saver(job))
     return ReportSchema().dump(report)
 

@@ -78,6 +78,20 @@ def test_a_slow_verifier_does_not_hold_the_answer_past_the_budget(slow_checker, 
     assert {status.status for status in report.sources} == {"timeout"}
 
 
+def test_a_check_with_a_budget_of_its_own_takes_its_time(sources_file, article):
+    # A background job's check runs on the job's budget (jobs.py), not the request's 1 s.
+    settings = Settings.load(overrides={"sources_file": str(sources_file), "request_timeout": 1.0})
+    sources = build_sources(load_sources_file(sources_file), requests.Session(), "tests/0")
+    checker = Checker(settings, sources, MemoryCache(), SlowVerifier(1.5))
+    try:
+        report = checker.check_article(article, CheckOptions(budget=60.0))
+    finally:
+        checker.close()
+    judged = [r for r in report.claims if not r.verdict.rationale.startswith("Not judged")]
+    assert judged and all(r.verdict.rationale == "slow but sure" for r in judged)
+    assert not [note for note in report.notes if note.startswith(CUT_SHORT)]
+
+
 def test_a_text_too_long_for_the_budget_is_read_in_part_and_says_so(make_app, article):
     app = make_app(request_timeout=0.0)
     response = app.test_client().post("/v1/checks", json={"text": article})

@@ -44,6 +44,8 @@ TRUE = [
     ("The capital of Japan is Tokyo.", {"supported"}),  # 'Its capital is Tokyo'
     ("Tokyo is the capital of Japan.", {"supported"}),
     ("The capital of Turkey is Ankara.", {"supported"}),  # 'Ankara is Turkey's capital'
+    ("Istanbul is the largest city in Turkey.", {"supported"}),  # 'Istanbul is its largest city'
+    ("Toronto is the largest city in Canada.", {"supported"}),  # 'the most populous city in Canada'
     # the summaries do not say it: abstentions
     ("Barack Obama was born in Hawaii.", {NEE}),
     ("Isaac Newton was born in 1643.", {NEE}),
@@ -91,6 +93,8 @@ FALSE = [
     ("The capital of India is Mumbai.", {NEE}),  # 'India' names no capital; 'Mumbai' another's
     ("The capital of Spain is Barcelona.", {"refuted"}),
     ("The capital of New Zealand is Auckland.", {"refuted"}),
+    ("The largest city of Turkey is Ankara.", {"refuted"}),  # a capital is not the largest city
+    ("The largest city of Canada is Montreal.", {NEE}),  # 'the largest city of Quebec'
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'
     ("World War II ended in 1975.", {NEE}),
 ]

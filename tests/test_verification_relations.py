@@ -7,6 +7,8 @@ import pytest
 from service.verification.ordinals import compare_ordinals, find_ordinals
 from service.verification.relations import Statement, claim_statement, judge, passage_statements
 
+LARGEST = "largest city"
+
 
 @pytest.mark.parametrize(
     ("claim", "statement"),
@@ -15,7 +17,10 @@ from service.verification.relations import Statement, claim_statement, judge, pa
         ("Ottawa is the capital of Canada.", Statement("Canada", "Ottawa")),
         ("Canada's capital is Ottawa.", Statement("Canada", "Ottawa")),
         ("The capital city of Brazil is Rio de Janeiro.", Statement("Brazil", "Rio de Janeiro")),
+        ("The largest city of Turkey is Ankara.", Statement("Turkey", "Ankara", LARGEST)),
+        ("Toronto is the most populous city in Canada.", Statement("Canada", "Toronto", LARGEST)),
         ("Paris is the capital and largest city of France.", None),  # not the plain form
+        ("Bursa is the fourth-largest city in Turkey.", None),
         ("Ottawa, the capital of Canada, is cold.", None),
         ("The capital of Canada is cold in winter.", None),
     ],
@@ -30,19 +35,24 @@ def test_a_claim_states_a_capital_only_in_the_plain_forms(claim, statement):
         ("Canada", "Its capital is Ottawa and its three largest metropolitan areas are Toronto, "
          "Montreal and Vancouver.", [Statement("Canada", "Ottawa")]),
         ("Turkey", "Ankara is Turkey's capital and second-largest city. Istanbul is its largest "
-         "city.", [Statement("Turkey", "Ankara")]),
+         "city.", [Statement("Turkey", "Ankara"), Statement("Turkey", "Istanbul", LARGEST)]),
         ("Brazil", "Brazil is a federation of 26 states and a Federal District, which hosts the "
          "capital, Brasília.", [Statement("Brazil", "Brasília")]),
         ("Osaka", "Osaka is a city in Japan. It is the capital of and most populous city in Osaka "
-         "Prefecture.", [Statement("Osaka Prefecture", "Osaka")]),
+         "Prefecture.", [Statement("Osaka Prefecture", "Osaka"),
+                         Statement("Osaka Prefecture", "Osaka", LARGEST)]),
         ("Bhopal", "Bhopal is the capital city of the Indian state of Madhya Pradesh.",
          [Statement("Madhya Pradesh", "Bhopal")]),
         ("Afghanistan", "Kabul is the country's capital and largest city.",
-         [Statement("Afghanistan", "Kabul")]),
+         [Statement("Afghanistan", "Kabul"), Statement("Afghanistan", "Kabul", LARGEST)]),
+        ("Toronto", "Toronto is the most populous city in Canada.",
+         [Statement("Canada", "Toronto", LARGEST)]),
+        # coordinated ranks are read as far as the holder
+        ("Doha", "Doha is the capital and largest city, and main financial hub of Qatar.",
+         [Statement("Qatar", "Doha"), Statement("Qatar", "Doha", LARGEST)]),
         # not stated plainly: a qualified capital, a capital district, a holder not read
         ("Bolivia", "Its constitutional capital is Sucre.", []),
         ("Barranquilla", "Barranquilla is the capital district of the Atlántico department.", []),
-        ("Doha", "Doha is the capital and largest city, and main financial hub of Qatar.", []),
         ("Kathmandu", "Kathmandu, locally known as Yẽn is the capital and largest city of Nepal.",
          []),
     ],
@@ -70,6 +80,12 @@ def test_a_passage_states_capitals_plainly_said(title, snippet, statements):
         ("The capital of Japan is Osaka.", "Osaka", "It is the capital of and most populous city "
          "in Osaka Prefecture.", "neutral", "speaks of the capital of Osaka Prefecture"),
         ("The capital of Japan is Osaka.", "Kobe", "Kobe is a port city.", None, ""),
+        # the largest city is one too, and a capital is not it
+        ("The largest city of Turkey is Ankara.", "Turkey", "Ankara is Turkey's capital and "
+         "second-largest city. Istanbul is its largest city.", "refutes",
+         "names Istanbul as the largest city of Turkey"),
+        ("The largest city of Canada is Montreal.", "Montreal", "Montreal is the largest city in "
+         "the province of Quebec.", "neutral", "speaks of the largest city of Quebec"),
     ],
 )  # fmt: skip
 def test_a_stated_capital_settles_the_claim_for_its_holder_only(

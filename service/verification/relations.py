@@ -1,13 +1,15 @@
-"""Single-valued relations stated in so many words: a place has one capital.
+"""Single-valued relations stated in so many words: a place has one capital, one largest city.
 
-"The capital of Canada is Toronto." is read as the relation (capital, Canada, Toronto). A passage
+"The capital of Canada is Toronto." is read as the relation (capital, Canada, Toronto), "The
+largest city of Turkey is Ankara." as (largest city, Turkey, Ankara). A passage
 that states the same relation for the same holder settles it: "Its capital is Ottawa" in the
 article on Canada refutes the claim, "Ottawa is the capital city of Canada" supports "The capital
 of Canada is Ottawa". A passage that states it for another holder ("Osaka ... is the capital of
 and most populous city in Osaka Prefecture") says nothing of the claim's, whatever an entailment
 model makes of the shared words. Only plain statements are read ("its capital is", "X is the
-capital of Y", "the capital and largest city is"); a qualified one ("its administrative capital",
-"has three capital cities") states no single value and is left to the other readers.
+capital of Y", "the capital and largest city is", "X is the most populous city in Y"); a
+qualified one ("its administrative capital", "has three capital cities", "the second-largest
+city") states no single value of the relation and is left to the other readers.
 """
 
 from __future__ import annotations
@@ -21,14 +23,22 @@ from service.extraction.sentences import split_sentences
 
 # A place name: capitalised words, with the particles names carry ("Rio de Janeiro").
 _NAME = r"[A-Z][\w'’-]*(?: (?:(?:de|da|do|dos|del|la|le|al|el|of|es|on|upon) )?[A-Z][\w'’-]*)*"
-# The relation noun, alone or coordinated with a rank ("capital and largest city", "capital of
-# and most populous city in").
+# The relation nouns, alone or coordinated ("capital and largest city", "capital of and most
+# populous city in", "capital, largest city and financial center").
+_ONE = (
+    r"(?:capital(?:\s+city)?|(?:[\w]+-)?(?:largest|biggest|most\s+populous)(?:\s+city)?|"
+    r"(?:[\w-]+\s+){0,2}?(?:city|port|centre|center|metropolis|hub))"
+)
 _NOUN = (
-    r"capital(?:\s+city)?(?:(?:,|\s+of)?\s+(?:and\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:city|port|centre|center|metropolis))?"
-    # not "capital district", "capital region": the noun phrase ends here
+    rf"{_ONE}(?:(?:,|\s+of)?\s+(?:and\s+)?(?:the\s+)?{_ONE}){{0,2}}"
+    # not "capital district", "largest city by area": the noun phrase ends here
     r"(?=\s+(?:of|in|is|was|remains|has|and|since)\b|\s*[,.;:)]|\s*$)"
 )
+# Which relations a noun phrase names: "second-largest city" is no largest city.
+_RELATION_WORDS = {
+    "capital": re.compile(r"\bcapital\b"),
+    "largest city": re.compile(r"(?<![\w-])(?:largest|biggest|most\s+populous)\b"),
+}
 # Whose relation a passage states when it names no holder: "its", "the country's".
 _IMPLICIT = (
     r"(?:[Ii]ts|[Tt]he\s+(?:country|nation|state|province|region|island|territory)['’]s|[Tt]he)"
@@ -44,7 +54,7 @@ _VALUE_IS = re.compile(
     # The value opens the sentence or a coordinated clause, not an apposition ("known as Yẽn").
     rf"(?:^|(?<=; )|(?<=, and )|(?<=\band ))(?P<value>{_NAME}|\b[Ii]t)\s+"
     rf"(?:is|was|remains|has been)\s+"
-    rf"(?:{_IMPLICIT}|(?P<possessor>{_NAME})['’]s?)\s+{_NOUN}(?:\s+{_HOLDER})?"
+    rf"(?:{_IMPLICIT}|(?P<possessor>{_NAME})['’]s?)\s+(?P<noun>{_NOUN})(?:\s+{_HOLDER})?"
 )
 # "Its capital (and largest city) is Ottawa", "The capital of Canada is Ottawa".
 _IS_VALUE = re.compile(
@@ -53,25 +63,29 @@ _IS_VALUE = re.compile(
 )
 # "... which hosts the capital, Brasília", "The capital and largest city, Barcelona, is ...".
 _APPOSITIVE = re.compile(
-    rf"\b{_IMPLICIT}\s+{_NOUN},\s+(?P<value>{_NAME})(?=,|\s+(?:is|was)\b|\.|$)"
+    rf"\b{_IMPLICIT}\s+(?P<noun>{_NOUN}),\s+(?P<value>{_NAME})(?=,|\s+(?:is|was)\b|\.|$)"
 )
+# The relation as a claim names it.
+_CLAIM_NOUN = r"(?:capital(?:\s+city)?|(?:largest|biggest|most\s+populous)\s+city)"
 _CLAIM_VALUE_FIRST = re.compile(
-    rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?"
-    rf"(?P<holder>{_NAME})\W*$"
+    rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+(?P<noun>{_CLAIM_NOUN})\s+(?:of|in)\s+"
+    rf"(?:the\s+)?(?P<holder>{_NAME})\W*$"
 )
 _CLAIM_HOLDER_FIRST = re.compile(
-    rf"^(?:The\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<holder>{_NAME})|"
-    rf"(?P<possessor>{_NAME})['’]s?\s+capital(?:\s+city)?)\s+(?:is|was)\s+(?P<value>{_NAME})\W*$"
+    rf"^(?:The\s+(?P<noun>{_CLAIM_NOUN})\s+(?:of|in)\s+(?:the\s+)?(?P<holder>{_NAME})|"
+    rf"(?P<possessor>{_NAME})['’]s?\s+(?P<noun2>{_CLAIM_NOUN}))\s+(?:is|was)\s+"
+    rf"(?P<value>{_NAME})\W*$"
 )
 ALIAS_LIKE = 0.6  # names this alike may be spellings of one place ("Kiev", "Kyiv")
 
 
 @dataclass(frozen=True)
 class Statement:
-    """The capital of `holder` is `value`; an empty holder means the passage's own subject."""
+    """The `relation` of `holder` is `value` (e.g. the capital of Canada is Ottawa)."""
 
     holder: str
     value: str
+    relation: str = "capital"  # capital | largest city
 
 
 @dataclass(frozen=True)
@@ -88,12 +102,16 @@ def claim_statement(text: str) -> Statement | None:
     match = _CLAIM_HOLDER_FIRST.match(text) or _CLAIM_VALUE_FIRST.match(text)
     if not match:
         return None
-    holder = match.groupdict().get("holder") or match.groupdict().get("possessor") or ""
-    return Statement(holder, match.group("value")) if holder else None
+    found = match.groupdict()
+    holder = found.get("holder") or found.get("possessor") or ""
+    relations = _relations(found.get("noun") or found.get("noun2") or "")
+    if not holder or len(relations) != 1:
+        return None
+    return Statement(holder, match.group("value"), relations[0])
 
 
 def passage_statements(snippet: str, title: str) -> list[Statement]:
-    """The capitals a passage states; a holder or value left implicit is its title's subject."""
+    """The relations a passage states; a holder or value left implicit is its title's subject."""
     found: list[Statement] = []
     for start, end in split_sentences(snippet):
         sentence = snippet[start:end]
@@ -102,14 +120,15 @@ def passage_statements(snippet: str, title: str) -> list[Statement]:
             if not holder and _UNREAD_HOLDER.match(sentence, match.end()):
                 continue
             value = match.group("value")
-            found.append(Statement(holder or title, title if value.lower() == "it" else value))
+            value = title if value.lower() == "it" else value
+            found += _stated(holder or title, value, match.group("noun"))
         for match in _IS_VALUE.finditer(sentence):
             holder = match.group("holder") or match.group("possessor")
             if not holder and _UNREAD_HOLDER.match(sentence, match.end("noun")):
                 continue
-            found.append(Statement(holder or title, match.group("value")))
-        found += [Statement(title, m.group("value")) for m in _APPOSITIVE.finditer(sentence)]
-    # "U.S." cut at its period by the sentence splitter leaves "U": no name.
+            found += _stated(holder or title, match.group("value"), match.group("noun"))
+        for match in _APPOSITIVE.finditer(sentence):
+            found += _stated(title, match.group("value"), match.group("noun"))
     # "U.S." cut at its period by the sentence splitter leaves "U": no name. A place is not its
     # own capital: "Doha is the capital and largest city, and main financial hub of Qatar" names
     # its holder where the patterns do not reach.
@@ -126,18 +145,28 @@ def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     claimed = claim_statement(claim_text)
     if claimed is None:
         return None
-    stated = passage_statements(snippet, title)
+    relation = claimed.relation
+    stated = [s for s in passage_statements(snippet, title) if s.relation == relation]
     mine = [s for s in stated if same_name(s.holder, claimed.holder)]
     if any(same_name(s.value, claimed.value) for s in mine):
-        return Finding("supports", f"names {claimed.value} as the capital of {claimed.holder}")
+        return Finding("supports", f"names {claimed.value} as the {relation} of {claimed.holder}")
     others = [s for s in mine if not _maybe_alias(s.value, claimed.value)]
     if others:
         said = others[0].value
-        return Finding("refutes", f"names {said} as the capital of {claimed.holder}")
+        return Finding("refutes", f"names {said} as the {relation} of {claimed.holder}")
     elsewhere = [s for s in stated if same_name(s.value, claimed.value)]
     if elsewhere and not mine:
-        return Finding("neutral", f"speaks of the capital of {elsewhere[0].holder}")
+        return Finding("neutral", f"speaks of the {relation} of {elsewhere[0].holder}")
     return None
+
+
+def _relations(noun_phrase: str) -> list[str]:
+    """The relations a noun phrase names ("capital and largest city": both)."""
+    return [name for name, words in _RELATION_WORDS.items() if words.search(noun_phrase)]
+
+
+def _stated(holder: str, value: str, noun_phrase: str) -> list[Statement]:
+    return [Statement(holder, value, relation) for relation in _relations(noun_phrase)]
 
 
 def same_name(a: str, b: str) -> bool:

@@ -28,7 +28,7 @@ SUPPORT_MIN = 0.6
 REFUTE_MIN = 0.75
 DOMINANCE = 0.2
 REFUTE_DISCOUNT = 0.9  # refuted confidences are shaded down: accusing needs more certainty
-RELATION_STRENGTH = 0.9  # a passage naming the holder's one capital (relations.py)
+RELATION_STRENGTH = 0.9  # a passage naming the holder's one capital, say (relations.py)
 
 
 def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
@@ -104,13 +104,16 @@ def read_passage(
 def _relation_reading(
     claim: Claim, evidence: Evidence, result: StanceResult, found: Bearing
 ) -> tuple[StanceResult, Bearing]:
-    """A claim of a single-valued relation ("The capital of Canada is Toronto.") is settled only
+    """A claim of a single-valued relation ("The capital of Canada is Toronto.", "The largest city
+    of Turkey is Ankara.") is settled only
     by a passage that states the relation for its holder: one that states another value refutes
     it, and shared words, or the same value for another holder ("capital of Osaka Prefecture"),
     bear on nothing it says."""
     stated = relations.judge(claim.text, evidence.snippet, evidence.title)
     if stated is None or stated.stance == "neutral":
-        reason = stated.reason if stated else "states no capital of what the claim names"
+        claimed = relations.claim_statement(claim.text)
+        relation = claimed.relation if claimed else "value"
+        reason = stated.reason if stated else f"states no {relation} of what the claim names"
         return StanceResult("neutral", 0.0, reason, result.relevance), Bearing(found.own, reason)
     settled = StanceResult(
         stated.stance, RELATION_STRENGTH, stated.reason, result.relevance, True, settles=True

@@ -32,7 +32,8 @@ WINDOW_WORDS = 70  # passage words the model reads beside a claim of ordinary le
 # What the rationale adds when a rule of decision.py, not the aggregation, settled the label.
 BASIS_NOTES = {
     "statement": " A dated statement decides: text passages are not weighed against it.",
-    "relation": " A passage naming the one capital decides: others are not weighed against it.",
+    "relation": " A passage stating the one value outright decides: others are not weighed "
+    "against it.",
     "own_article": " The subject's own article contradicts it.",
     "no_passage": " No passage takes that side: the claim's wording alone decides nothing.",
 }

@@ -95,6 +95,7 @@ FALSE = [
     ("The capital of New Zealand is Auckland.", {"refuted"}),
     ("The largest city of Turkey is Ankara.", {"refuted"}),  # a capital is not the largest city
     ("The largest city of Canada is Montreal.", {NEE}),  # 'the largest city of Quebec'
+    ("Neil Armstrong was the first person to walk on Mars.", {NEE}),  # no Mars in his summary
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'
     ("World War II ended in 1975.", {NEE}),
 ]

@@ -1,9 +1,14 @@
-"""Single-valued relations (relations.py) and ranks (ordinals.py) read from claims and passages."""
+"""Single-valued relations (relations.py), ranks (ordinals.py) and the names a passage must
+mention to support a claim (coverage.py), read from claims and passages."""
 
 from __future__ import annotations
 
 import pytest
 
+from service.domain import Evidence
+from service.extraction import claim_from_text
+from service.verification.bearing import main_entity
+from service.verification.coverage import unsaid
 from service.verification.ordinals import compare_ordinals, find_ordinals
 from service.verification.relations import Statement, claim_statement, judge, passage_statements
 
@@ -129,3 +134,27 @@ def test_ordinals_are_read_with_the_noun_they_rank():
 def test_a_rank_is_compared_with_the_same_noun_in_the_same_words(claim, passage, agrees):
     found = compare_ordinals(claim, passage)
     assert (found.agrees if found else None) == agrees
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "missing"),
+    [
+        ("Neil Armstrong walked on Mars.", "Neil Armstrong", "Neil Armstrong was the first person "
+         "to walk on the Moon.", "Mars"),
+        ("Neil Armstrong walked on the Moon.", "Neil Armstrong", "Neil Armstrong was the first "
+         "person to walk on the Moon.", ""),
+        # another form of the name is the name
+        ("Libya is a country in Europe.", "Libya", "Libya is a country in the European "
+         "continent.", ""),
+        # a passage supplied without a title may call its subject "it"
+        ("Daggering is associated with dancehall.", "", "It is associated with the 2006 wave of "
+         "dancehall music.", ""),
+        ("Daggering is associated with dancehall.", "Dance", "It is associated with the 2006 "
+         "wave of dancehall music.", "Daggering"),
+    ],
+)  # fmt: skip
+def test_a_passage_that_never_names_what_the_claim_names_cannot_support_it(
+    claim, title, snippet, missing
+):
+    found = claim_from_text("c1", claim)
+    assert unsaid(found, Evidence("wiki", title, snippet), main_entity(found)) == missing

@@ -23,7 +23,8 @@ from service.domain import Claim, Evidence, Verdict
 from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
-from service.verification.bearing import ANAPHOR, Bearing
+from service.verification.bearing import ANAPHOR, Bearing, main_entity
+from service.verification.coverage import unsaid
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
@@ -110,9 +111,12 @@ class ModelVerifier:
         found = [result for result, _ in read]
         bearings = [found_bearing for _, found_bearing in read]
         probs = self._probabilities(claim, evidence, found)
-        for row, found_bearing in zip(probs, bearings, strict=True):
+        subject = main_entity(claim)
+        for row, ev, found_bearing in zip(probs, evidence, bearings, strict=True):
             if found_bearing is not None:
                 _within_bearing(row, found_bearing)
+                if row[0] and unsaid(claim, ev, subject):
+                    row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
         if not prior:
             return probs, found, bearings, None
         # A call of its own: int8 activations are scaled per batch, so batching the prior with

@@ -265,6 +265,12 @@ def _check_and_wait(driver, seconds=90.0):
     return results
 
 
+def _percent(value: float) -> int:
+    """A share as the page shows it: JavaScript's Math.round rounds halves up, Python's round
+    to even (0.905 is 91 there, 90 here)."""
+    return math.floor(value * 100 + 0.5)
+
+
 def _browser_errors(driver) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
@@ -296,7 +302,7 @@ def test_a_pasted_article_gets_highlighted_claims_whose_evidence_opens(browser, 
     for button, claim in zip(claims, expected["claims"], strict=True):
         assert button.find_element(By.CLASS_NAME, "claim-text").text == claim["original"]
         assert f"v-{claim['verdict']['label']}" in button.get_attribute("class")
-        worth = math.floor(claim["checkworthiness"] * 100 + 0.5)  # as Math.round rounds
+        worth = _percent(claim["checkworthiness"])
         assert button.find_element(By.CLASS_NAME, "cw").text == f"CW {worth}"
     article_box = browser.find_element(By.ID, "article")
     assert not article_box.find_elements(By.TAG_NAME, "b"), "report text never becomes markup"
@@ -322,7 +328,7 @@ def test_a_pasted_article_gets_highlighted_claims_whose_evidence_opens(browser, 
     if verdict["label"] == "not_enough_evidence":
         assert "Unverified" in confidence and "%" not in confidence
     else:
-        assert confidence == f"Confidence: {round(verdict['confidence'] * 100)}%"
+        assert confidence == f"Confidence: {_percent(verdict['confidence'])}%"
     items = details.find_elements(By.CLASS_NAME, "evidence-item")
     assert len(items) == len(nippon["evidence"])
     for item, evidence in zip(items, nippon["evidence"], strict=True):

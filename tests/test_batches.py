@@ -1,6 +1,5 @@
 """Batches and cancels on the real Redis, with real RQ workers (in-process burst, or processes)."""
 
-import json
 import os
 import subprocess
 import sys
@@ -11,11 +10,11 @@ import pytest
 import redis
 from rq.job import Job
 from rq.serializers import JSONSerializer
-from werkzeug import Response
 
 from service import jobs
 from service.config import Settings
 from tests.conftest import REDIS_URL
+from tests.test_jobs import _slow_wikipedia
 
 ROOT = Path(__file__).resolve().parent.parent
 ASYNC = {"Prefer": "respond-async"}
@@ -384,31 +383,6 @@ def test_the_document_states_the_limits_in_force(make_client):
     assert "application/ld+json" in check["get"]["responses"]["200"]["content"]
     off = make_client(webhook_hosts="").get("/openapi.json").get_json()
     assert "webhook" not in off["components"]["schemas"]["BatchRequest"]["properties"]
-
-
-def _slow_wikipedia(delay, arrivals):
-    answer = {
-        "batchcomplete": True,
-        "query": {
-            "pages": [
-                {
-                    "pageid": 1,
-                    "ns": 0,
-                    "title": "Nippon Steel",
-                    "index": 1,
-                    "fullurl": "https://en.wikipedia.org/wiki/Nippon_Steel",
-                    "extract": "Nippon Steel agreed to buy U.S. Steel for $14.9 billion.",
-                }
-            ]
-        },
-    }
-
-    def handler(request):
-        arrivals.append(time.monotonic())
-        time.sleep(delay)
-        return Response(json.dumps(answer), content_type="application/json")
-
-    return handler
 
 
 @pytest.mark.slow

@@ -96,6 +96,8 @@ FALSE = [
     ("The largest city of Turkey is Ankara.", {"refuted"}),  # a capital is not the largest city
     ("The largest city of Canada is Montreal.", {NEE}),  # 'the largest city of Quebec'
     ("Neil Armstrong was the first person to walk on Mars.", {NEE}),  # no Mars in his summary
+    # 'over 41 million' allows 300 million without confirming it; the summary contradicts it
+    ("Canada has a population of 300 million.", {"refuted"}),
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'
     ("World War II ended in 1975.", {NEE}),
 ]

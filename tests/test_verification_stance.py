@@ -48,6 +48,11 @@ def check(claim: str, snippet: str, title: str = "", rating: str | None = None) 
         (f"{STEEL} for $15 billion.", "", f"{STEEL} for $14.1 billion in 2023.", "refutes"),
         (f"{STEEL} for nearly $15 billion.", "", f"{STEEL} for $14.1 billion.", "supports"),
         (f"{STEEL} for more than $14 billion.", "", f"{STEEL} for $14.9 billion.", "supports"),
+        # a bound allows a value without confirming it, and excludes what lies beyond it
+        (f"{STEEL} for $90 billion.", "", f"{STEEL} for more than $14 billion.", "neutral"),
+        (f"{STEEL} for more than $10 billion.", "", f"{STEEL} for more than $14 billion.",
+         "supports"),
+        (f"{STEEL} for $5 billion.", "", f"{STEEL} for more than $14 billion.", "refutes"),
         (f"{STEEL} for $15 billion.", "Apple", "Apple reported quarterly revenue of $90 billion.",
          "neutral"),
         # percentages and counts

@@ -3,9 +3,11 @@
 Each quantity becomes an interval: its value, plus half a unit of its last written digit ("$15
 billion" means 14.5-15.5 billion), widened by a hedge in front of it ("nearly", "about": 10%;
 "more than", "at least": open above; "less than", "up to": open below). Two quantities agree when
-their intervals meet. Years and dates agree when they match at the precision of the coarser one;
-a year or date that stands for a range ("before 2006", "the 1990s"), like a number that is one
-end of a range ("between 75% and 90%"), is not compared.
+their intervals meet, except that a bound confirms only a claim bounded the same way: "over 41
+million" allows 300 million without confirming it (neither agreement nor contradiction).
+Years and dates agree when they match at the precision of the coarser one; a year or date that
+stands for a range ("before 2006", "the 1990s"), like a number that is one end of a range
+("between 75% and 90%"), is not compared.
 """
 
 from __future__ import annotations
@@ -74,9 +76,12 @@ def compare(
             continue
         claim_span = interval(cq, claim_text)
         agreeing = [pq for pq in candidates if _meets(claim_span, cq, pq, passage_text)]
-        if agreeing:
-            agrees.append(Match(cq, agreeing[0]))
+        pinned = [pq for pq in agreeing if _pins(claim_span, cq, pq, passage_text)]
+        if pinned:
+            agrees.append(Match(cq, pinned[0]))
             continue
+        if agreeing:
+            continue  # within a bound ("over 41 million" for 300 million): neither way
         anchor = _neighbours(cq, claim_text)
         related = [pq for pq in candidates if anchor & _neighbours(pq, passage_text)]
         if related and _refutable(cq):
@@ -122,6 +127,17 @@ def _meets(claim_span: tuple[float, float], cq: Quantity, pq: Quantity, passage:
         return a[:n] == b[:n]
     low, high = interval(pq, passage)
     return claim_span[0] <= high and low <= claim_span[1]
+
+
+def _pins(claim_span: tuple[float, float], cq: Quantity, pq: Quantity, passage: str) -> bool:
+    """Whether a passage quantity that meets the claim's confirms it: a bound ("more than 100")
+    confirms only a claim bounded the same way, not a value it merely allows."""
+    if cq.kind in _TEMPORAL:
+        return True
+    low, high = interval(pq, passage)
+    return (low > -math.inf or claim_span[0] == -math.inf) and (
+        high < math.inf or claim_span[1] == math.inf
+    )
 
 
 def _refutable(q: Quantity) -> bool:

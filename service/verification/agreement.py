@@ -135,9 +135,13 @@ def _pins(claim_span: tuple[float, float], cq: Quantity, pq: Quantity, passage: 
     if cq.kind in _TEMPORAL:
         return True
     low, high = interval(pq, passage)
-    return (low > -math.inf or claim_span[0] == -math.inf) and (
-        high < math.inf or claim_span[1] == math.inf
-    )
+    # A passage's bound confirms a claim's bound only if it is at least as tight: "over 213
+    # million" confirms "more than 100 million", not "more than 1 billion" nor "300 million".
+    if high == math.inf:
+        return claim_span[1] == math.inf and low >= claim_span[0]
+    if low == -math.inf:
+        return claim_span[0] == -math.inf and high <= claim_span[1]
+    return True
 
 
 def _refutable(q: Quantity) -> bool:

@@ -224,3 +224,14 @@ class _WindowTable(dict):
 
     def __getitem__(self, text: str) -> tuple[float, float, float]:
         return (0.97, 0.02, 0.01) if self.decisive in text else (0.02, 0.96, 0.02)
+
+
+def test_a_bound_that_allows_the_claims_figure_does_not_let_the_model_confirm_it():
+    # 'more than $1 billion' allows $15 billion without confirming it: however sure the model is,
+    # the passage does not support the claim (it could still contradict it).
+    text = "Nippon Steel offered more than $1 billion for U.S. Steel."
+    verdict = verifier({text: (0.95, 0.03, 0.02)}).judge(CLAIM, [passage(text)], AS_OF, "t")
+    assert verdict.label == "not_enough_evidence"
+    tighter = "Nippon Steel offered $14.9 billion for U.S. Steel."
+    verdict = verifier({tighter: (0.95, 0.03, 0.02)}).judge(CLAIM, [passage(tighter)], AS_OF, "t")
+    assert verdict.label == "supported"

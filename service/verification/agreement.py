@@ -57,6 +57,7 @@ class Agreement:
 
     agrees: tuple[Match, ...] = ()
     disagrees: tuple[Match, ...] = ()
+    allowed: tuple[Match, ...] = ()  # within a passage's bound, neither confirmed nor denied
 
 
 def compare(
@@ -70,6 +71,7 @@ def compare(
     no such passage quantity is left out. A year that agrees excuses the claim's other years."""
     agrees: list[Match] = []
     disagrees: list[Match] = []
+    allowed: list[Match] = []
     for cq in claim_quantities:
         candidates = [pq for pq in passage_quantities if comparable(cq, pq)]
         if not candidates or _ranged(cq, claim_text):
@@ -80,8 +82,9 @@ def compare(
         if pinned:
             agrees.append(Match(cq, pinned[0]))
             continue
-        if agreeing:
-            continue  # within a bound ("over 41 million" for 300 million): neither way
+        if agreeing:  # within a bound ("over 41 million" for 300 million): neither way
+            allowed.append(Match(cq, agreeing[0]))
+            continue
         anchor = _neighbours(cq, claim_text)
         related = [pq for pq in candidates if anchor & _neighbours(pq, passage_text)]
         if related and _refutable(cq):
@@ -89,7 +92,7 @@ def compare(
     if any(m.claim.kind in _TEMPORAL for m in agrees):
         # "IPCC (2013), USGCRP (2017)": the passage dates one event; the others are not denied.
         disagrees = [m for m in disagrees if m.claim.kind not in _TEMPORAL]
-    return Agreement(tuple(agrees), tuple(disagrees))
+    return Agreement(tuple(agrees), tuple(disagrees), tuple(allowed))
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -50,6 +50,9 @@ class StanceResult:
     relevance: float = 0.0  # weighted share of the claim's content words found, in [0, 1]
     exact: bool = False  # read off amounts, percentages or counts (agreeing or not)
     settles: bool = False  # states a single-valued relation outright (relations.py)
+    # Gives the claim's figure only as a bound that allows it ("over 41 million" for 300
+    # million): nothing in the passage confirms the figure, whatever else it says.
+    unconfirmed: bool = False
 
     @property
     def relevant(self) -> bool:
@@ -86,13 +89,21 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     agreement = compare(claim.quantities, claim.text, passage_quantities, evidence.snippet)
     change = compare_change(claim.text, evidence.snippet)
     ranked = compare_ordinals(claim.text, evidence.snippet)
-    return (
+    found = (
         _changed(change, reading)
         or _other_rank(ranked, reading)
         or _contradiction(agreement, reading)
         or _support(agreement, reading)
         or StanceResult("neutral", 0.0, _shortfall(reading), share)
     )
+    if agreement.allowed and not agreement.agrees and found.stance == "neutral":
+        match = agreement.allowed[0]
+        reason = (
+            f"gives {match.passage.text}, which allows the claim's {match.claim.text} but does "
+            "not confirm it"
+        )
+        return StanceResult("neutral", 0.0, reason, share, unconfirmed=True)
+    return found
 
 
 def _read(claim: Claim, snippet: str, share: float, missing: tuple[str, ...]) -> _Reading:

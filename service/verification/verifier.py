@@ -112,10 +112,10 @@ class ModelVerifier:
         bearings = [found_bearing for _, found_bearing in read]
         probs = self._probabilities(claim, evidence, found)
         subject = main_entity(claim)
-        for row, ev, found_bearing in zip(probs, evidence, bearings, strict=True):
+        for row, ev, rule, found_bearing in zip(probs, evidence, found, bearings, strict=True):
             if found_bearing is not None:
                 _within_bearing(row, found_bearing)
-                if row[0] and unsaid(claim, ev, subject):
+                if row[0] and (unsaid(claim, ev, subject) or rule.unconfirmed):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
         if not prior:
             return probs, found, bearings, None

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from service.domain import Claim, Evidence
+from service.extraction import claim_from_text
 from service.verification.aggregate import DEFAULT_WEIGHTS, FEATURES, Aggregator, features
 from service.verification.stance import StanceResult
 from service.verification.stance_model import StanceModel, clean, default_model
@@ -229,9 +230,10 @@ class _WindowTable(dict):
 def test_a_bound_that_allows_the_claims_figure_does_not_let_the_model_confirm_it():
     # 'more than $1 billion' allows $15 billion without confirming it: however sure the model is,
     # the passage does not support the claim (it could still contradict it).
+    claim = claim_from_text("c1", CLAIM.text)  # with its figures, as the endpoints make it
     text = "Nippon Steel offered more than $1 billion for U.S. Steel."
-    verdict = verifier({text: (0.95, 0.03, 0.02)}).judge(CLAIM, [passage(text)], AS_OF, "t")
+    verdict = verifier({text: (0.95, 0.03, 0.02)}).judge(claim, [passage(text)], AS_OF, "t")
     assert verdict.label == "not_enough_evidence"
     tighter = "Nippon Steel offered $14.9 billion for U.S. Steel."
-    verdict = verifier({tighter: (0.95, 0.03, 0.02)}).judge(CLAIM, [passage(tighter)], AS_OF, "t")
+    verdict = verifier({tighter: (0.95, 0.03, 0.02)}).judge(claim, [passage(tighter)], AS_OF, "t")
     assert verdict.label == "supported"

@@ -269,7 +269,7 @@ def _names_as_subject(text: str, words: set[str]) -> bool:
         continues, previous_named = previous_named, in_name
         if not in_name or continues or not word[:1].isupper():
             continue  # no name, the rest of one, or one glued to a word ("post-World")
-        before = text[: match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]  # the tail only: linear
         if before.endswith(_GLUED):
             continue  # a part of a longer name
         previous = lexicon.tokenize(before)[-1:]

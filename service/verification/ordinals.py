@@ -27,7 +27,7 @@ _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(_SPELLED) + 
 _BETWEEN = re.compile(
     r"\s+(?:and\s+|or\s+|current\s+|incumbent\s+|(?:\d{1,4}(?:st|nd|rd|th)|"
     + "|".join(_SPELLED)
-    + r")\s+)*",
+    + r")\s+){0,6}",  # bounded: a text of many ordinals is read in linear time
     re.I,
 )
 _NOUN = re.compile(r"[a-z][a-z-]+")
@@ -36,6 +36,7 @@ _NOUN = re.compile(r"[a-z][a-z-]+")
 _PERIODS = frozenset({"century", "centuries", "millennium", "millennia"})
 _WORD = re.compile(r"[\w'’]+")
 _CONTEXT = 3  # words after the noun that must be the same for ranks to be compared
+_FOLLOWING = re.compile(r"(?:\W*[\w'’]+){0,3}")  # those words, read no further
 _SUPERLATIVE = re.compile(r"-(?:largest|biggest|highest|longest|most\s+\w+|smallest|oldest)")
 
 
@@ -62,18 +63,17 @@ def find_ordinals(text: str) -> list[tuple[Ordinal, str]]:
     found = []
     for match in _ORDINAL.finditer(text):
         rank = int(match.group(1)) if match.group(1) else _NUMBERS[match.group(2).lower()]
-        rest = text[match.end() :]
-        superlative = _SUPERLATIVE.match(rest)
+        superlative = _SUPERLATIVE.match(text, match.end())
         if superlative:
-            noun, end = superlative.group().lstrip("-"), match.end() + superlative.end()
+            noun, end = superlative.group().lstrip("-"), superlative.end()
         else:
-            between = _BETWEEN.match(rest)
-            skip = between.end() if between else 0
-            word = _NOUN.match(rest, skip)
+            between = _BETWEEN.match(text, match.end())
+            word = _NOUN.match(text, between.end() if between else match.end())
             if word is None:
                 continue
-            noun, end = word.group(), match.end() + word.end()
-        after = tuple(w.lower() for w in _WORD.findall(text[end:])[:_CONTEXT])
+            noun, end = word.group(), word.end()
+        following = _FOLLOWING.match(text, end)
+        after = tuple(w.lower() for w in _WORD.findall(following.group()))[:_CONTEXT]
         if noun.lower() not in _PERIODS:
             found.append((Ordinal(rank, stem(noun), after), text[match.start() : end]))
     return found

@@ -1,10 +1,10 @@
 """Single-valued relations stated in so many words: a place has one capital, one largest city.
 
 "The capital of Canada is Toronto." is read as the relation (capital, Canada, Toronto), "The
-largest city of Turkey is Ankara." as (largest city, Turkey, Ankara). A passage
-that states the same relation for the same holder settles it: "Its capital is Ottawa" in the
-article on Canada refutes the claim, "Ottawa is the capital city of Canada" supports "The capital
-of Canada is Ottawa". A passage that states it for another holder ("Osaka ... is the capital of
+largest city of Turkey is Ankara." as (largest city, Turkey, Ankara). A passage that states the
+same relation for the same holder settles it: "Its capital is Ottawa" in the article on Canada
+refutes the claim, "Ottawa is the capital city of Canada" supports "The capital of Canada is
+Ottawa". A passage that states it for another holder ("Osaka ... is the capital of
 and most populous city in Osaka Prefecture") says nothing of the claim's, whatever an entailment
 model makes of the shared words. Only plain statements are read ("its capital is", "X is the
 capital of Y", "the capital and largest city is", "X is the most populous city in Y"); a

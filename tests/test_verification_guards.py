@@ -46,6 +46,8 @@ TRUE = [
     ("The capital of Turkey is Ankara.", {"supported"}),  # 'Ankara is Turkey's capital'
     ("Istanbul is the largest city in Turkey.", {"supported"}),  # 'Istanbul is its largest city'
     ("Toronto is the largest city in Canada.", {"supported"}),  # 'the most populous city in Canada'
+    ("Mount Kilimanjaro is the highest mountain in Africa.", {"supported"}),  # 'It is the highest'
+    ("Russia is the largest country in the world.", {"supported"}),
     # the summaries do not say it: abstentions
     ("Barack Obama was born in Hawaii.", {NEE}),
     ("Isaac Newton was born in 1643.", {NEE}),
@@ -96,6 +98,12 @@ FALSE = [
     ("The largest city of Turkey is Ankara.", {"refuted"}),  # a capital is not the largest city
     ("The largest city of Canada is Montreal.", {NEE}),  # 'the largest city of Quebec'
     ("Neil Armstrong was the first person to walk on Mars.", {NEE}),  # no Mars in his summary
+    # a superlative has one value: 'Mount Kilimanjaro ... is the highest mountain in Africa';
+    # 'the second largest of the world's five oceans' and 'the largest moon of Saturn' state none
+    ("Mount Kenya is the highest mountain in Africa.", {"refuted"}),
+    ("The Atlantic Ocean is the largest ocean on Earth.", {NEE}),
+    ("Saturn is the largest planet in the Solar System.", {NEE}),
+    ("Canada is the largest country in the world.", {NEE}),
     # 'over 41 million' allows 300 million without confirming it; the summary contradicts it
     ("Canada has a population of 300 million.", {"refuted"}),
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'

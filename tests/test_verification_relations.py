@@ -26,6 +26,17 @@ LARGEST = "largest city"
         ("Toronto is the most populous city in Canada.", Statement("Canada", "Toronto", LARGEST)),
         ("Paris is the capital and largest city of France.", None),  # not the plain form
         ("Bursa is the fourth-largest city in Turkey.", None),
+        (
+            "Mount Kenya is the highest mountain in Africa.",
+            Statement("Africa", "Mount Kenya", "highest mountain"),
+        ),
+        ("The longest river in the world is the Nile.", None),  # a value with "the": not a name
+        ("The longest river in Africa is Nile.", Statement("Africa", "Nile", "longest river")),
+        (
+            "Russia is the biggest country in the world.",
+            Statement("world", "Russia", "largest country"),
+        ),
+        ("Mount Kenya is the second highest mountain in Africa.", None),
         ("Ottawa, the capital of Canada, is cold.", None),
         ("The capital of Canada is cold in winter.", None),
     ],
@@ -85,6 +96,13 @@ def test_a_passage_states_capitals_plainly_said(title, snippet, statements):
         ("The capital of Japan is Osaka.", "Osaka", "It is the capital of and most populous city "
          "in Osaka Prefecture.", "neutral", "speaks of the capital of Osaka Prefecture"),
         ("The capital of Japan is Osaka.", "Kobe", "Kobe is a port city.", None, ""),
+        # so is any superlative, and a rank before it names none
+        ("Mount Kenya is the highest mountain in Africa.", "Mount Kilimanjaro", "It is the highest "
+         "mountain in Africa.", "refutes", "names Mount Kilimanjaro as the highest mountain of"),
+        ("Mount Kenya is the highest mountain in Africa.", "Mount Kenya", "Mount Kenya is the "
+         "second highest mountain in Africa.", None, ""),
+        ("Russia is the largest country in the world.", "Russia", "It is the largest country in "
+         "the world.", "supports", "largest country of the world"),
         # the largest city is one too, and a capital is not it
         ("The largest city of Turkey is Ankara.", "Turkey", "Ankara is Turkey's capital and "
          "second-largest city. Istanbul is its largest city.", "refutes",

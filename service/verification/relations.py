@@ -76,6 +76,23 @@ _CLAIM_HOLDER_FIRST = re.compile(
     rf"(?P<possessor>{_NAME})['’]s?\s+(?P<noun2>{_CLAIM_NOUN}))\s+(?:is|was)\s+"
     rf"(?P<value>{_NAME})\W*$"
 )
+# Superlatives: "the highest mountain in Africa", "the largest country in the world" (one value
+# each). Not after a rank ("the second highest mountain"), which names no superlative.
+_SUPERLATIVE = (
+    r"(?:largest|biggest|smallest|highest|tallest|longest|shortest|deepest|oldest|youngest|"
+    r"most\s+populous|least\s+populous)"
+)
+_RANKED = r"(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!fifth\s)(?<![\w-])"
+_SUPER_HOLDER = rf"(?:in|of|on)\s+(?:the\s+)?(?P<holder>{_NAME}|world)"
+_SUPER_NOUN = rf"{_RANKED}(?P<sup>{_SUPERLATIVE})\s+(?P<noun>[a-z]+)\s+{_SUPER_HOLDER}"
+_CLAIM_SUPERLATIVES = (
+    re.compile(rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+{_SUPER_NOUN}\W*$"),
+    re.compile(rf"^The\s+{_SUPER_NOUN}\s+(?:is|was)\s+(?P<value>{_NAME})\W*$"),
+)
+_PASSAGE_SUPER = re.compile(
+    rf"(?:^|(?<=; )|(?<=, and )|(?<=\band ))(?P<value>{_NAME}|\b[Ii]t)\s+"
+    rf"(?:is|was|remains|has been)\s+(?:also\s+)?the\s+{_SUPER_NOUN}"
+)
 ALIAS_LIKE = 0.6  # names this alike may be spellings of one place ("Kiev", "Kyiv")
 
 
@@ -85,7 +102,7 @@ class Statement:
 
     holder: str
     value: str
-    relation: str = "capital"  # capital | largest city
+    relation: str = "capital"  # capital | largest city | another superlative ("highest mountain")
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,11 @@ class Finding:
 def claim_statement(text: str) -> Statement | None:
     """The relation a claim states ("The capital of Canada is Toronto."), if it states one."""
     text = text.strip()
+    for pattern in _CLAIM_SUPERLATIVES:
+        superlative = pattern.match(text)
+        if superlative:
+            relation = _super_relation(superlative)
+            return Statement(superlative.group("holder"), superlative.group("value"), relation)
     match = _CLAIM_HOLDER_FIRST.match(text) or _CLAIM_VALUE_FIRST.match(text)
     if not match:
         return None
@@ -129,12 +151,16 @@ def passage_statements(snippet: str, title: str) -> list[Statement]:
             found += _stated(holder or title, match.group("value"), match.group("noun"))
         for match in _APPOSITIVE.finditer(sentence):
             found += _stated(title, match.group("value"), match.group("noun"))
+        for match in _PASSAGE_SUPER.finditer(sentence):
+            value = match.group("value")
+            value = title if value.lower() == "it" else value
+            found.append(Statement(match.group("holder"), value, _super_relation(match)))
     # "U.S." cut at its period by the sentence splitter leaves "U": no name. A place is not its
     # own capital: "Doha is the capital and largest city, and main financial hub of Qatar" names
     # its holder where the patterns do not reach.
     return [
         s
-        for s in found
+        for s in dict.fromkeys(found)  # a statement read by two patterns counts once
         if len(_bare(s.holder)) > 2 and len(_bare(s.value)) > 2 and not same_name(s.holder, s.value)
     ]
 
@@ -146,7 +172,12 @@ def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     if claimed is None:
         return None
     relation = claimed.relation
-    stated = [s for s in passage_statements(snippet, title) if s.relation == relation]
+    claimed = Statement(_phrase(claimed.holder), claimed.value, relation)
+    stated = [
+        Statement(_phrase(s.holder), s.value, s.relation)
+        for s in passage_statements(snippet, title)
+        if s.relation == relation
+    ]
     mine = [s for s in stated if same_name(s.holder, claimed.holder)]
     if any(same_name(s.value, claimed.value) for s in mine):
         return Finding("supports", f"names {claimed.value} as the {relation} of {claimed.holder}")
@@ -158,6 +189,19 @@ def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     if elsewhere and not mine:
         return Finding("neutral", f"speaks of the {relation} of {elsewhere[0].holder}")
     return None
+
+
+def _phrase(holder: str) -> str:
+    """A holder as a reason names it ("the world", not "world")."""
+    return "the world" if holder == "world" else holder
+
+
+def _super_relation(match: re.Match) -> str:
+    """The relation a superlative names ("highest mountain"; "largest city" as the capital's
+    coordinated form names it; "biggest" is "largest")."""
+    sup = " ".join(match.group("sup").split()).replace("biggest", "largest")
+    sup = "largest" if sup == "most populous" and match.group("noun") == "city" else sup
+    return f"{sup} {match.group('noun')}"
 
 
 def _relations(noun_phrase: str) -> list[str]:

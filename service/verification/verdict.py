@@ -104,12 +104,14 @@ def read_passage(
 def _relation_reading(
     claim: Claim, evidence: Evidence, result: StanceResult, found: Bearing
 ) -> tuple[StanceResult, Bearing]:
-    """A claim of a single-valued relation ("The capital of Canada is Toronto.", "The largest city
-    of Turkey is Ankara.") is settled only
-    by a passage that states the relation for its holder: one that states another value refutes
-    it, and shared words, or the same value for another holder ("capital of Osaka Prefecture"),
-    bear on nothing it says."""
+    """A claim of a single-valued relation ("The capital of Canada is Toronto.", "Mount Kenya is
+    the highest mountain in Africa.") is settled by a passage that states the relation for its
+    holder: one that states another value refutes it, and shared words, or the same value for
+    another holder ("capital of Osaka Prefecture"), bear on nothing it says. Only the rules'
+    own refutations of such a passage stand ("the largest" against "the smallest ocean")."""
     stated = relations.judge(claim.text, evidence.snippet, evidence.title)
+    if stated is None and result.stance == "refutes" and found.bears:
+        return result, found
     if stated is None or stated.stance == "neutral":
         claimed = relations.claim_statement(claim.text)
         relation = claimed.relation if claimed else "value"

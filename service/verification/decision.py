@@ -77,7 +77,8 @@ def decide(
 
 
 def _by_statement(evidence: Sequence[Evidence], found: Sequence[StanceResult]) -> Decision | None:
-    """`supported` or `refuted` when a plainly asserted dated statement takes that side."""
+    """`supported` or `refuted` when a plainly asserted dated statement, or a passage stating a
+    single-valued relation outright, takes that side; `conflicting` when such ones take both."""
     strengths = {"supports": 0.0, "refutes": 0.0}
     basis = {"supports": "relation", "refutes": "relation"}
     for ev, result in zip(evidence, found, strict=True):

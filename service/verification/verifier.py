@@ -6,9 +6,9 @@ subject, or says it of someone else, of the past or of another name, stays neutr
 with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
 `probabilities` method, e.g. nli_transformers.TransformersNli), takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
-agreement.py), keeps the rules' exact findings
-(fact-check ratings, time-scoped statements, compared amounts) beside it, aggregates with the
-calibrated weights of aggregate.py and lets decision.py settle what the verdict may rest on.
+agreement.py), keeps the rules' exact findings (fact-check ratings, time-scoped statements,
+compared amounts, stated relations) beside it, aggregates with the calibrated weights of
+aggregate.py and lets decision.py settle what the verdict may rest on.
 `LlmVerifier` (llm_judge.py) asks a chat model.
 """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -18,6 +20,7 @@ from service.sources.corpus import build_corpus
 from service.sources.corpus_index import default_wiki_summaries
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/0"
 # Time past a deadline that a loaded machine may take to notice it. The fake sources stall for
 # 3 s or more, so a deadline that is not kept still fails the test.
@@ -118,6 +121,36 @@ def cache_prefix():
     yield prefix
     delete_keys(f"{prefix}:*")
     delete_queue(f"{prefix}.checks")
+
+
+@pytest.fixture
+def worker_env(monkeypatch, sources_file, cache_prefix):
+    """FACTCHECK_* variables for workers (they read the environment), on a test prefix (whose
+    queue and jobs the cache_prefix fixture deletes afterwards)."""
+    from service import jobs
+
+    env = {
+        "FACTCHECK_REDIS_URL": REDIS_URL,
+        "FACTCHECK_SOURCES_FILE": str(sources_file),
+        "FACTCHECK_CACHE_PREFIX": cache_prefix,
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(jobs, "_wiring", None)
+    yield env
+    if jobs._wiring is not None:
+        jobs._wiring.checker.close()
+
+
+def start_worker(env: dict, log) -> subprocess.Popen:
+    """`python -m service worker` in a process of its own, its output in `log`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "service", "worker", "--maintenance-interval", "1"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def delete_queue(name: str) -> None:

@@ -1,10 +1,7 @@
 """Batches and cancels on the real Redis, with real RQ workers (in-process burst, or processes)."""
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import redis
@@ -13,29 +10,11 @@ from rq.serializers import JSONSerializer
 
 from service import jobs
 from service.config import Settings
-from tests.conftest import REDIS_URL
+from tests.conftest import REDIS_URL, start_worker
 from tests.test_jobs import _slow_wikipedia
 
-ROOT = Path(__file__).resolve().parent.parent
 ASYNC = {"Prefer": "respond-async"}
 PARIS = "Paris is the capital of France."
-
-
-@pytest.fixture
-def worker_env(monkeypatch, sources_file, cache_prefix):
-    """FACTCHECK_* variables for workers (they read the environment), on a test prefix (whose
-    queue and jobs the cache_prefix fixture deletes afterwards)."""
-    env = {
-        "FACTCHECK_REDIS_URL": REDIS_URL,
-        "FACTCHECK_SOURCES_FILE": str(sources_file),
-        "FACTCHECK_CACHE_PREFIX": cache_prefix,
-    }
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setattr(jobs, "_wiring", None)
-    yield env
-    if jobs._wiring is not None:
-        jobs._wiring.checker.close()
 
 
 @pytest.fixture
@@ -410,13 +389,7 @@ def test_a_running_batch_is_stopped_at_its_next_claim(
     location = client.post("/v1/batches", json=body).headers["Location"]
 
     log = (tmp_path / "worker.log").open("wb")
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "service", "worker", "--maintenance-interval", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    worker = start_worker(env, log)
     try:
         running = _poll(
             client, location, lambda b: (b["articles"][0]["progress"] or {}).get("total")

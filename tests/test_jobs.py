@@ -3,36 +3,16 @@
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from werkzeug import Response
 
 from service import jobs
 from service.config import Settings
-from tests.conftest import REDIS_URL
+from tests.conftest import REDIS_URL, start_worker
 
-ROOT = Path(__file__).resolve().parent.parent
 ASYNC = {"Prefer": "respond-async"}
-
-
-@pytest.fixture
-def redis_env(monkeypatch, sources_file, cache_prefix):
-    """FACTCHECK_* variables for workers (they read the environment), on a test prefix."""
-    env = {
-        "FACTCHECK_REDIS_URL": REDIS_URL,
-        "FACTCHECK_SOURCES_FILE": str(sources_file),
-        "FACTCHECK_CACHE_PREFIX": cache_prefix,
-    }
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setattr(jobs, "_wiring", None)
-    yield env
-    if jobs._wiring is not None:
-        jobs._wiring.checker.close()
 
 
 def _poll(client, location, until, seconds=30, fail=True):
@@ -47,8 +27,8 @@ def _poll(client, location, until, seconds=30, fail=True):
     return body
 
 
-def test_respond_async_queues_the_check_and_a_worker_completes_it(make_app, redis_env, article):
-    client = make_app(redis_url=REDIS_URL, cache_prefix=redis_env["FACTCHECK_CACHE_PREFIX"])
+def test_respond_async_queues_the_check_and_a_worker_completes_it(make_app, worker_env, article):
+    client = make_app(redis_url=REDIS_URL, cache_prefix=worker_env["FACTCHECK_CACHE_PREFIX"])
     client = client.test_client()
     response = client.post("/v1/checks", json={"text": article}, headers=ASYNC)
     assert response.status_code == 202
@@ -78,14 +58,14 @@ def test_without_redis_the_preference_is_ignored_and_the_report_comes_inline(cli
 @pytest.mark.parametrize(
     "job_id", ["0b7c1c9e-0000-4000-8000-000000000000", "%F3%B1%8A%99", "a" * 65, "rq:job:x"]
 )
-def test_an_unknown_job_is_a_404_problem(make_app, redis_env, job_id):
+def test_an_unknown_job_is_a_404_problem(make_app, worker_env, job_id):
     client = make_app(redis_url=REDIS_URL).test_client()
     response = client.get(f"/v1/checks/{job_id}")
     assert response.status_code == 404
     assert response.mimetype == "application/problem+json"
 
 
-def test_invalid_bodies_are_refused_before_queueing(make_app, redis_env):
+def test_invalid_bodies_are_refused_before_queueing(make_app, worker_env):
     client = make_app(redis_url=REDIS_URL).test_client()
     response = client.post("/v1/checks", json={"text": "  "}, headers=ASYNC)
     assert response.status_code == 422
@@ -125,18 +105,8 @@ def _slow_wikipedia(delay, arrivals=None):
     return handler
 
 
-def _start_worker(env, log):
-    return subprocess.Popen(
-        [sys.executable, "-m", "service", "worker", "--maintenance-interval", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-
 @pytest.mark.slow
-def test_a_job_whose_worker_is_killed_is_run_again(make_app, redis_env, httpserver, tmp_path):
+def test_a_job_whose_worker_is_killed_is_run_again(make_app, worker_env, httpserver, tmp_path):
     arrivals = []  # requests as they arrive, before the answer (httpserver.log is written after)
     httpserver.expect_request("/w/api.php").respond_with_handler(_slow_wikipedia(2.0, arrivals))
     sources = tmp_path / "sources.yaml"
@@ -144,7 +114,7 @@ def test_a_job_whose_worker_is_killed_is_run_again(make_app, redis_env, httpserv
     sources.write_text(f"sources:\n  - {{name: wiki, type: wikipedia, base_url: '{url}'}}\n")
     env = {
         **os.environ,
-        **redis_env,
+        **worker_env,
         "FACTCHECK_SOURCES_FILE": str(sources),
         "FACTCHECK_JOB_TIMEOUT": "20",
         "FACTCHECK_JOB_GRACE": "1",
@@ -153,21 +123,21 @@ def test_a_job_whose_worker_is_killed_is_run_again(make_app, redis_env, httpserv
     client = make_app(
         redis_url=REDIS_URL,
         sources_file=str(sources),
-        cache_prefix=redis_env["FACTCHECK_CACHE_PREFIX"],
+        cache_prefix=worker_env["FACTCHECK_CACHE_PREFIX"],
         job_timeout=20,  # the job's own timeout: its heartbeat lapses 20 + 1 s after it starts
     ).test_client()
     text = "Nippon Steel offered $15 billion for Pittsburgh-based U.S. Steel in December 2023."
     location = client.post("/v1/checks", json={"text": text}, headers=ASYNC).headers["Location"]
 
     log = (tmp_path / "workers.log").open("wb")
-    first = _start_worker(env, log)
+    first = start_worker(env, log)
     try:
         _poll(client, location, {"running"})
         _wait_for(lambda: arrivals, "the first worker never asked the source")
         os.kill(first.pid, signal.SIGKILL)  # mid-request: the source is still answering
         first.wait()
         assert client.get(location).get_json()["status"] == "running"
-        second = _start_worker(env, log)
+        second = start_worker(env, log)
         try:
             done = _poll(client, location, {"done", "failed"}, seconds=60, fail=False)
         finally:

@@ -14,7 +14,6 @@ import math
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -27,7 +26,7 @@ from werkzeug import Response
 from werkzeug.serving import make_server
 
 from service import create_app
-from tests.conftest import REDIS_URL, delete_keys
+from tests.conftest import REDIS_URL, delete_keys, start_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "var" / "screenshots"
@@ -142,13 +141,7 @@ def worker(page_sources, prefix, tmp_path_factory):
         "FACTCHECK_WORKERS": "1",
     }
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service", "worker", "--maintenance-interval", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        process = start_worker(env, log)
         yield log_path
         process.terminate()
         try:

@@ -1,7 +1,8 @@
 """Verdict guards: well-known true and false claims judged on real retrieval, through both
 `/v1/claims/verify` and `/v1/checks`, on the embedded corpus (Wikipedia lead summaries).
 
-Each row states the label the service gives today. A true claim `refuted` or a false one
+Each row states the label the service gives today (a side and the abstention where the reading
+sits at a threshold: int8 kernels differ by CPU). A true claim `refuted` or a false one
 `supported` is the wrong side, and no row may expect it (`test_no_row_expects_the_wrong_side`).
 An abstention that becomes the right decision is progress: update the row. A row found on the
 wrong side is fixed at its cause (bearing, relations, ordinals, decision), not marked.
@@ -97,7 +98,9 @@ FALSE = [
     ("The capital of New Zealand is Auckland.", {"refuted"}),
     ("The largest city of Turkey is Ankara.", {"refuted"}),  # a capital is not the largest city
     ("The largest city of Canada is Montreal.", {NEE}),  # 'the largest city of Quebec'
-    ("Neil Armstrong was the first person to walk on Mars.", {NEE}),  # no Mars in his summary
+    # No Mars in his summary; his article contradicts it at p=0.92-0.96 depending on the CPU's
+    # int8 kernels (AVX2 here, VNNI elsewhere), astride OWN_REFUTES (0.93): either is right.
+    ("Neil Armstrong was the first person to walk on Mars.", {NEE, "refuted"}),
     # a superlative has one value: 'Mount Kilimanjaro ... is the highest mountain in Africa';
     # 'the second largest of the world's five oceans' and 'the largest moon of Saturn' state none
     ("Mount Kenya is the highest mountain in Africa.", {"refuted"}),

@@ -33,6 +33,8 @@ from service.extraction.entities import find_entities, is_person_like
         ("Trump met Ishiba. Trump left.", ["Trump", "Ishiba"]),
         ("Thank you, Mr. Chairman. I’m glad we met on Monday.", []),
         ("The Japanese delegation arrived.", []),
+        ("World War I ended in 1918; Charles I was executed.", ["World War I", "Charles I"]),
+        ("In Paris I met him. Tom and I left.", ["Paris", "Tom"]),  # the pronoun
     ],
 )
 def test_entities_in_order_without_repeats(text, expected):

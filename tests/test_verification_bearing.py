@@ -64,6 +64,14 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
          "War II economic expansion was a broad period of worldwide economic expansion beginning "
          "with the aftermath of World War II and ending with the 1973–1975 recession.", False,
          "says it of Post–World War II economic expansion, not of World War II"),
+        # a name's number or numeral is part of it
+        ("World War I ended in 1945.", "Battle of the Atlantic", "The Battle of the Atlantic "
+         "was the longest continuous military campaign in World War II, running from 1939 to "
+         "the defeat of Nazi Germany in 1945.", False, "is not about World War I"),
+        ("Apollo 13 landed on the Moon.", "Apollo 11", "Apollo 11 was the American spaceflight "
+         "that first landed humans on the Moon.", False, "speaks of Apollo 11, not Apollo 13"),
+        ("Apollo 11 landed on the Moon.", "Apollo 11", "Apollo 11 was the American spaceflight "
+         "that first landed humans on the Moon.", True, ""),
         # ... unless the claim names it in passing too
         ("The administration approved $980 million in sales to Japan.", "Japan–United States "
          "relations", "In 2025 the State Department approved sales to Japan worth $980 "

@@ -158,9 +158,19 @@ def _trimmed(part: list[_Token], first: bool) -> Iterator[tuple[list[_Token], bo
     while end > start and (
         part[end - 1].text in _CONNECTORS or part[end - 1].text in SENTENCE_OPENERS
     ):
+        if _numbers_the_name(part, end - 1, start):
+            break  # "World War I": the numeral tells it from "World War II"
         end -= 1
     if start < end:
         yield part[start:end], first and start == 0
+
+
+def _numbers_the_name(part: list[_Token], i: int, start: int) -> bool:
+    """Whether a closing "I" is a name's Roman numeral ("World War I", "Charles I was"), not the
+    pronoun after a place ("In Paris I met ...": one name word after a dropped opener)."""
+    if part[i].text != "I" or i == start or part[i - 1].text in _CONNECTORS:
+        return False
+    return i - start >= 2 or start == 0
 
 
 def _key(token: _Token) -> str:

@@ -66,6 +66,7 @@ _FIGURE_OF_KIND = {
 TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NUMERALS = frozenset("IVX")  # one-letter Roman numerals closing a name
 # "capital of Australia", "Prime Minister of Japan": a relation from the subject to a name.
 _RELATION = re.compile(r"\b([A-Za-z]+) of (?:the )?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*)")
 # A present-tense claim ("X is the Prime Minister") is not borne out by a past-tense clause ("X
@@ -127,6 +128,12 @@ def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
             return Bearing(False, "mentions little of the claim")
         return _within_predicate(claim, title, snippet, not title)
     words = _significant(subject)
+    numbered = _numbers_after(claim.text, subject)
+    if numbered:
+        seen = _numbers_after(f"{title}. {snippet}", subject)
+        if seen and not seen & numbered:
+            # "Apollo 11" for "Apollo 13": the number is part of the name
+            return Bearing(False, f"speaks of {subject} {min(seen)}, not {subject} {min(numbered)}")
     if not title:
         # A passage without a title was chosen for this claim by whoever supplied it, and
         # often refers to its subject only as "she" or "the film": it is taken as the
@@ -189,6 +196,11 @@ def main_entity(claim: Claim) -> str | None:
     return None
 
 
+def _numbers_after(text: str, name: str) -> set[str]:
+    """The numbers that follow a name as part of it ("Apollo 13", "Windows 10")."""
+    return set(re.findall(rf"\b{re.escape(name)} (\d{{1,4}})\b(?![.,]\d)", text))
+
+
 def _common_word_follows(rest: str) -> bool:
     """Whether the word after an opening capitalised word makes it an ordinary word: a lower-case
     word that is no verb ("Global warming", "Human additions")."""
@@ -213,9 +225,12 @@ def _refers_back(text: str) -> bool:
 
 
 def _significant(name: str) -> set[str]:
-    """The lowercased words of a name that identify it (not "of", "the")."""
-    words = (part for w in _NAME_WORD.findall(name) for part in _word(w).split("-"))
-    return {w for w in words if w not in lexicon.STOPWORDS and len(w) > 1}
+    """The lowercased words of a name that identify it (not "of", "the"), with a closing Roman
+    numeral ("World War I" is not "World War II")."""
+    found = _NAME_WORD.findall(name)
+    words = {part for w in found for part in _word(w).split("-")}
+    numeral = {found[-1].lower()} if len(found) > 1 and found[-1] in _NUMERALS else set()
+    return {w for w in words if w not in lexicon.STOPWORDS and len(w) > 1} | numeral
 
 
 def _word(surface: str) -> str:

@@ -59,6 +59,11 @@ TRUE = [
     # summary gives no year to set against the claim's.
     ("World War II ended in 1945.", {"supported"}),
     ("Albert Einstein was born in 1879.", {NEE}),
+    # a kind the subject's own article predicates of it ('a Spanish painter and sculptor', 'the
+    # capital and largest city', 'the star located at the centre')
+    ("Pablo Picasso was a Spanish painter.", {"supported"}),
+    ("Paris is a city.", {"supported"}),
+    ("The Sun is a star.", {"supported"}),
 ]
 
 # False claims: never `supported`.
@@ -111,6 +116,16 @@ FALSE = [
     ("Canada has a population of 300 million.", {"refuted"}),
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'
     ("World War II ended in 1975.", {NEE}),
+    # a kind no passage says the subject is (category.py): 'a Spanish painter', 'the capital and
+    # largest city of France'; 'Perth is the capital city', 'Ottawa is the capital city' and
+    # 'Mercury is the first planet' say it of another subject
+    ("Pablo Picasso was a Spanish composer.", {NEE}),
+    ("Paris is a country.", {NEE}),
+    ("Australia is a city.", {NEE}),
+    ("Canada is a city.", {NEE}),
+    ("The Sun is a planet.", {NEE}),
+    # no passage counts the states ('New York (state)': 'over 20 million residents')
+    ("The United States has 20 states.", {NEE}),
 ]
 
 # Not statements of fact in English: never judged.

@@ -129,3 +129,47 @@ def clauses(text: str) -> list[str]:
     """Split a passage at clause boundaries, so a negation is read only where it applies."""
     parts = [p.strip() for p in _CLAUSE_BREAK.split(text)]
     return [p for p in parts if TOKEN.search(p)] or [text]
+
+
+def _kinds(table: str) -> dict[str, frozenset[str]]:
+    """'noun: other nouns' entries (an entry may run on over lines) as {noun: other nouns}."""
+    parts = re.split(r"(\w+):", table)[1:]
+    return {noun: _words(others) for noun, others in zip(parts[::2], parts[1::2], strict=True)}
+
+
+# Nouns a passage may name a claim's category with: its synonyms and its kinds ("novelist" says
+# "writer"). Small on purpose: a noun missing here only leaves a passage's support aside.
+KIND_NOUNS = _kinds(
+    """
+    film: movie picture
+    movie: film picture
+    picture: film movie
+    writer: author novelist poet playwright screenwriter dramatist essayist journalist lyricist
+    author: writer novelist poet playwright screenwriter dramatist essayist
+    singer: vocalist
+    vocalist: singer
+    musician: singer vocalist songwriter composer guitarist pianist drummer bassist rapper
+    violinist cellist keyboardist saxophonist trumpeter organist instrumentalist
+    performer: singer vocalist actor actress musician comedian dancer rapper entertainer
+    entertainer: singer actor actress comedian dancer performer
+    artist: painter sculptor illustrator printmaker photographer musician singer rapper
+    actor: actress
+    actress: actor
+    show: series programme program sitcom serial
+    series: show programme program sitcom serial
+    programme: show series program sitcom serial
+    program: show series programme sitcom serial
+    band: group
+    book: novel novella memoir
+    company: corporation business firm conglomerate manufacturer
+    business: company corporation firm
+    country: nation
+    nation: country
+    politician: senator congressman congresswoman legislator statesman stateswoman lawmaker
+    scientist: physicist chemist biologist astronomer mathematician geologist
+    network: channel
+    channel: network
+    song: single hit track
+    player: footballer cricketer quarterback goalkeeper pitcher
+    """
+)

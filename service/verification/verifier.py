@@ -6,9 +6,10 @@ subject, or says it of someone else, of the past or of another name, stays neutr
 with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
 `probabilities` method, e.g. nli_transformers.TransformersNli), takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
-agreement.py), keeps the rules' exact findings (fact-check ratings, time-scoped statements,
-compared amounts, stated relations) beside it, aggregates with the calibrated weights of
-aggregate.py and lets decision.py settle what the verdict may rest on.
+agreement.py), or never says that the subject is of the kind the claim says or gives a count of
+what it counts (category.py), keeps the rules' exact findings (fact-check ratings, time-scoped
+statements, compared amounts, stated relations) beside it, aggregates with the calibrated
+weights of aggregate.py and lets decision.py settle what the verdict may rest on.
 `LlmVerifier` (llm_judge.py) asks a chat model.
 """
 
@@ -26,6 +27,7 @@ from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
+from service.verification.category import uncounted, unpredicated
 from service.verification.coverage import unsaid
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
@@ -117,7 +119,12 @@ class ModelVerifier:
         for row, ev, rule, found_bearing in zip(probs, evidence, found, bearings, strict=True):
             if found_bearing is not None:
                 _within_bearing(row, found_bearing)
-                if row[0] and (unsaid(claim, ev, subject) or rule.unconfirmed):
+                if row[0] and (
+                    unsaid(claim, ev, subject)
+                    or rule.unconfirmed
+                    or unpredicated(claim, ev, subject, found_bearing.own)
+                    or uncounted(claim, ev, subject)
+                ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
         if not prior:
             return probs, found, bearings, None

@@ -33,6 +33,10 @@ MERCURY = (
     "Mercury is the first planet from the Sun and the smallest in the Solar System. It is a "
     "rocky planet with a trace atmosphere."
 )
+BAT = (
+    "Bats are flying mammals of the order Chiroptera. With their forelimbs adapted as wings, "
+    "they are the only mammals capable of true and sustained flight, unlike birds."
+)
 SUN = "The Sun is the star located at the centre of the Solar System. It is a massive sphere."
 NEWTON = (
     "Sir Isaac Newton was an English polymath who was a mathematician, physicist, astronomer, "
@@ -74,6 +78,7 @@ def unsaid_kind(claim_text: str, title: str, snippet: str) -> str:
         ("The Sun is a planet.", "Sun", SUN, "planet"),
         ("Tinker Tailor Soldier Spy is a music video.", "", FILM, "video"),
         ("Albert Einstein was a film director.", "Albert Einstein", EINSTEIN, "director"),
+        ("Bats are birds.", "Bat", BAT, "birds"),
         # every kind of a coordinated claim must be said
         (
             "Isaac Newton was an English mathematician and painter.",
@@ -96,6 +101,7 @@ def test_a_kind_the_passage_does_not_predicate_of_the_subject_is_unsaid(
         ("Paris is a city.", "Paris", PARIS),  # "the capital and largest city"
         ("Australia is a country.", "Australia", AUSTRALIA),  # past an apposition and a participle
         ("The Sun is a star.", "Sun", SUN),
+        ("Bats are mammals.", "Bat", BAT),
         ("Isaac Newton was an English mathematician and physicist.", "Isaac Newton", NEWTON),
         ("Marie Curie was a physicist and chemist.", "Marie Curie", CURIE),
         ("Albert Einstein was a theoretical physicist.", "Albert Einstein", EINSTEIN),
@@ -139,7 +145,12 @@ def test_a_relative_clause_on_another_name_is_not_said_of_the_subject():
         ("Smriti Mandhana is an Indian cricketer born in July.", ["cricketer"]),
         ("Arizona is a state in the United States.", ["state"]),
         ("The Endless River is an album by Danny DeVito.", ["album"]),
+        # a plural kind, without an article
+        ("Bats are birds.", ["birds"]),
+        ("Bats are flying mammals.", ["mammals"]),
         # not category claims of a named subject, or too broad a kind to check
+        ("Bats are dangerous.", []),
+        ("Dolphins are found in oceans.", []),
         ("Paris is the capital of France.", []),
         ("The United States has 50 states.", []),
         ("There is a British actor named Marcus Bentley.", []),

@@ -26,6 +26,12 @@ from service.extraction.vocabulary import word_set
 from service.verification import lexicon
 
 _CLAIM = re.compile(r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+(?:a|an)\s+(?P<kind>[^.!?;:]+)")
+# "Bats are mammals", "Whales are large marine mammals": a plural kind, ending the claim (not
+# "Bats are dangerous", "Prices are rising").
+_PLURAL_CLAIM = re.compile(
+    r"(?P<subject>.+?)\s+(?:are|were)\s+(?P<kind>(?:[a-z-]+\s+){0,2}[a-z-]+s(?<!ous)(?<!ss)(?<!us))"
+    r"\W*$"
+)
 # "X has / had / consists of K Ns": the count of Ns X has.
 _HAS = re.compile(
     r"(?P<subject>.+?)\s+(?:has|have|had|contains|contained|comprises|comprised|includes|"
@@ -133,6 +139,9 @@ def claim_kinds(text: str, subject: str | None) -> list[str]:
     """The category nouns of a claim "X is a(n) [adjectives] N [and M]" whose subject X holds
     the claim's main entity, as written; [] for other claims and for broad kinds ("a person")."""
     match = _CLAIM.match(text.strip())
+    plural = None if match else _PLURAL_CLAIM.match(text.strip())
+    if plural and not _verbal(plural.group("kind")):
+        match = plural
     if match is None or subject is None or not _is_name(match.group("subject"), subject):
         return []
     kind = _QUOTED.sub("", match.group("kind")).split(",", 1)[0]
@@ -143,6 +152,12 @@ def claim_kinds(text: str, subject: str | None) -> list[str]:
     if any(h.lower() in _BROAD for h in heads):
         return []
     return heads
+
+
+def _verbal(phrase: str) -> bool:
+    """Whether a phrase after "are" is a verb's ("found in oceans", "made of"), not a kind."""
+    words = phrase.split()
+    return any(w in _ENDS_PHRASE or w in _PARTICIPLES or w.endswith("ed") for w in words)
 
 
 def _is_name(text: str, subject: str) -> bool:

@@ -29,7 +29,7 @@ PASSAGES = {"fever_symmetric": 1, "climate_fever": 5}
 
 def judged(model: Path, data: Path, trained: str) -> dict[int, tuple[str, int, int]]:
     """Claim index -> (set, predicted, gold) for the claims outside fold `trained`."""
-    x, y, folds, sets = feature_rows(data, titles=False, prior=True, model=model)
+    x, y, folds, sets = feature_rows(data, False, True, model, names=tuple(PASSAGES))
     in_fold = np.array(folds) == trained
     aggregation = Aggregator.from_meta(fitted(x[in_fold], y[in_fold], 2.0))
     labels = [*OUTCOMES, "conflicting"]  # a conflict is never the gold label: it counts wrong

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from service.domain import Claim, Evidence, Verdict
-from service.verification import relations
+from service.verification import directions, relations
 from service.verification.bearing import Bearing, bearing, main_entity
 from service.verification.rationale import Ranked, explain, explain_unavailable
 from service.verification.stance import StanceResult, assess
@@ -91,6 +91,9 @@ def read_passage(
     found = bearing(claim, evidence)
     if relations.claim_statement(claim.text) is not None:
         return _relation_reading(claim, evidence, result, found)
+    placed = directions.judge(claim.text, evidence.snippet, evidence.title)
+    if placed is not None:
+        return _direction_reading(placed, result, found)
     if result.exact and main_entity(claim) is None:
         # A claim that names nothing gives no subject to tie a figure to: "one degree" in the
         # article on the calorie is not the "100 degrees" at which water boils. A matching
@@ -121,6 +124,20 @@ def _relation_reading(
         stated.stance, RELATION_STRENGTH, stated.reason, result.relevance, True, settles=True
     )
     return settled, Bearing(found.own)
+
+
+def _direction_reading(
+    placed: tuple[str, str], result: StanceResult, found: Bearing
+) -> tuple[StanceResult, Bearing]:
+    """A claim that one place lies north (south, ...) of another is read by the direction the
+    passage states between the two (directions.py), either way round; a passage that states none
+    takes no side, whatever the words "north" and "south" suggest to a reader."""
+    stance, reason = placed
+    if stance == "neutral":
+        return StanceResult("neutral", 0.0, reason, result.relevance), Bearing(found.own, reason)
+    return StanceResult(stance, RELATION_STRENGTH, reason, result.relevance, True), Bearing(
+        found.own
+    )
 
 
 def within_bearing(result: StanceResult, found: Bearing) -> StanceResult:

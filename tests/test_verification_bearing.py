@@ -86,6 +86,51 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
         # ... but a denial may speak to the rest of the claim
         ("Nippon Steel offered $15 billion for U.S. Steel.", "Nippon Steel", "Nippon Steel "
          "never made an offer for U.S. Steel.", True, ""),
+        # a comparison is the claim's only where its subject is what is compared, not what
+        # something else is compared with ('... than Mercury, Io, or Earth's Moon')
+        ("The Moon is larger than the Earth.", "Ganymede (moon)", "Like Saturn's largest moon, "
+         "Titan, it is larger than the planet Mercury, but has somewhat less surface gravity "
+         "than Mercury, Io, or Earth's Moon due to its lower density compared to the three.",
+         False, "compares something else with Moon"),
+        ("The Moon is larger than the Earth.", "Io (moon)", "Slightly larger than Earth's Moon, "
+         "Io is the fourth-largest natural satellite in the Solar System.", False,
+         "compares something else with Moon"),
+        ("Mercury is larger than Ganymede.", "Ganymede (moon)", "Like Saturn's largest moon, "
+         "Titan, it is larger than the planet Mercury, but has somewhat less surface gravity "
+         "than Mercury, Io, or Earth's Moon due to its lower density compared to the three.",
+         False, "compares something else with Mercury"),
+        ("The Pacific Ocean is larger than the Atlantic Ocean.", "Southern Ocean", "With a size "
+         "of 21,960,000 km2 (8,480,000 mi2), it is the second-smallest of the five principal "
+         "oceanic divisions, smaller than the Pacific, Atlantic and Indian oceans, and larger "
+         "than the Arctic Ocean.", False, "compares something else with Pacific Ocean"),
+        ("The Moon is larger than Ganymede.", "Moon", "The Moon is Earth's only natural "
+         "satellite. Ganymede is larger than the Moon.", False,
+         "compares something else with Moon"),
+        # ... where it is, in its own article or another's, the passage may be read
+        ("Ganymede is larger than Mercury.", "Ganymede (moon)", "Like Saturn's largest moon, "
+         "Titan, it is larger than the planet Mercury.", True, ""),
+        ("Titan is larger than the Moon.", "Titan (moon)", "Frequently described as a "
+         "planet-like moon, Titan is 48.16% larger in diameter than Earth's moon, and 80% more "
+         "massive.", True, ""),
+        ("The Moon is smaller than Ganymede.", "Ganymede (moon)", "Earth's Moon is smaller than "
+         "Ganymede, the largest moon of Jupiter.", True, ""),
+        ("The Moon is larger than Pluto.", "Moon", "The Moon is Earth's only natural satellite, "
+         "a quarter the diameter of Earth.", True, ""),  # compares nothing: left to the readers
+        # where someone was born: a passage that speaks of no birth says nothing of it (where
+        # they lived or reigned is not where they were born), one that does may be read
+        ("Pablo Picasso was born in France.", "Pablo Picasso", "Pablo Ruiz Picasso was a "
+         "Spanish painter and sculptor who spent most of his adult life in France.", False,
+         "says nothing of where Pablo Picasso was born"),
+        ("Napoleon was born in Corsica.", "Napoleon", "Napoleon Bonaparte, later known by his "
+         "regnal name Napoleon I, was Emperor of the French from 18 May 1804 until his first "
+         "abdication in 1814.", False, "says nothing of where Napoleon was born"),
+        ("Albert Einstein was born in Germany.", "Albert Einstein", "Albert Einstein was a "
+         "German-born theoretical physicist who is best known for developing the theory of "
+         "relativity.", True, ""),
+        ("Renato Balestra was born in Trieste.", "Renato Balestra", "Born in Trieste, Renato "
+         "Balestra comes from a family of architects and engineers.", True, ""),
+        ("Frank Capra was born in Italy.", "", "His rags-to-riches story has led film "
+         "historians to consider him the American Dream personified.", True, ""),  # supplied
         # a passage supplied without a title is the client's choice for the claim
         ("Daggering is associated with death metal.", "", "It is of recent origin, associated "
          "with the 2006 wave of dancehall music.", True, ""),

@@ -18,6 +18,7 @@ AS_OF = "2026-11-28"  # the open-world issue's date
 NEE = "not_enough_evidence"
 NOT_SUPPORTED = {"refuted", NEE}
 NOT_REFUTED = {"supported", NEE}
+ARTICLE = 40  # sentences per article checked (a check reads at most 50 claims)
 
 # True claims: never `refuted`.
 TRUE = [
@@ -64,6 +65,20 @@ TRUE = [
     ("Pablo Picasso was a Spanish painter.", {"supported"}),
     ("Paris is a city.", {"supported"}),
     ("The Sun is a star.", {"supported"}),
+    # a comparison said of the claim's subject ('Titan is 48.16% larger in diameter than Earth's
+    # moon'); a direction stated between the two places, either way round ('bordered by ...
+    # France to the south' in the article on Belgium)
+    ("Titan is larger than the Moon.", {"supported"}),
+    ("Belgium is north of France.", {"supported"}),
+    ("Mexico is south of the United States.", {"supported"}),
+    ("Portugal is west of Spain.", {"supported"}),
+    ("Spain is south of France.", {"supported"}),
+    # 'a German-born theoretical physicist' speaks of his birth; 'Emperor of the French' does
+    # not, and is no denial that he was born in Corsica
+    ("Albert Einstein was born in Germany.", {"supported"}),
+    ("Napoleon was born in Corsica.", {NEE}),
+    # 'the most populous member state of the European Union (EU)'
+    ("Germany is a member of the European Union.", {"supported"}),
 ]
 
 # False claims: never `supported`.
@@ -126,6 +141,21 @@ FALSE = [
     ("The Sun is a planet.", {NEE}),
     # no passage counts the states ('New York (state)': 'over 20 million residents')
     ("The United States has 20 states.", {NEE}),
+    # a comparison said of another subject ('Ganymede ... has less surface gravity than ...
+    # Earth's Moon', 'Slightly larger than Earth's Moon, Io is ...') is not the claim's
+    ("The Moon is larger than the Earth.", {NEE}),
+    ("Mercury is larger than Ganymede.", {NEE}),
+    # a direction is read between the two places: 'Belgium and Luxembourg to the north' of
+    # France, 'bordered by Canada to the north'; 'a country in North America' states none
+    ("France is north of Belgium.", {"refuted"}),
+    ("Canada is south of the United States.", {"refuted"}),
+    ("Mexico is north of the United States.", {NEE}),
+    # a birthplace no passage speaks of: 'a Spanish painter and sculptor who spent most of his
+    # adult life in France' says where he lived, not where he was born
+    ("Pablo Picasso was born in France.", {NEE}),
+    # 'Southern Europe' only begins like 'European Union': the union is never named
+    ("Switzerland is a member of the European Union.", {NEE}),
+    ("Norway is a member of the European Union.", {NEE}),
 ]
 
 # Not statements of fact in English: never judged.
@@ -171,10 +201,12 @@ def verify(make_client):
 @pytest.fixture(scope="module")
 def checked(make_client) -> dict[str, dict]:
     """POST /v1/checks on two articles, the true rows and the false ones with the texts never
-    judged (each under the 50 claims checked per article): each claim's verdict by its sentence."""
+    judged, in articles of at most 40 sentences (under the 50 claims checked per article): each
+    claim's verdict by its sentence."""
     client, verdicts = make_client(), {}
-    for sentences in ([c for c, _ in rows(TRUE)], [c for c, _ in rows(FALSE)] + NOT_JUDGED):
-        assert len(sentences) <= 50
+    tables = ([c for c, _ in rows(TRUE)], [c for c, _ in rows(FALSE)] + NOT_JUDGED)
+    articles = [table[i : i + ARTICLE] for table in tables for i in range(0, len(table), ARTICLE)]
+    for sentences in articles:
         response = client.post(
             "/v1/checks", json={"text": " ".join(sentences), "published_at": AS_OF}
         )

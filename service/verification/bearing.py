@@ -13,7 +13,12 @@ often enough to decide verdicts wrongly, so a passage may take a side only when
   article that repeats nothing of the predicate may still speak to it in other words;
 - it does not say it only of the past when the claim says someone holds a role now ("served as
   Prime Minister" for "is the Prime Minister"), nor of another name where the claim relates its
-  subject to one ("capital of New South Wales" for "capital of Australia").
+  subject to one ("capital of New South Wales" for "capital of Australia");
+- where the claim compares its subject with something ("The Moon is larger than the Earth"), it
+  compares that subject, not something else with it ("Slightly larger than Earth's Moon, Io is
+  ..."): a passage whose comparisons all have another subject states none of the claim's;
+- where the claim says where someone was born, it speaks of a birth at all ("born",
+  "birthplace", "German-born"): where a person lived or reigned is no birthplace.
 
 A claim that names no subject ("Global warming is ...": an opening capitalised word before a
 lower-case word other than a verb is an ordinary word) is matched by its words: a titled passage
@@ -32,6 +37,7 @@ from dataclasses import dataclass
 from service.domain import Claim, Evidence, Quantity
 from service.extraction.entities import find_entities
 from service.extraction.quantities import find_quantities
+from service.extraction.sentences import split_sentences
 from service.extraction.vocabulary import NAME_TITLES, TITLE_MODIFIERS, word_set
 from service.verification import cues, lexicon
 from service.verification.ordinals import find_ordinals
@@ -63,6 +69,12 @@ _FIGURE_OF_KIND = {
     "money": re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds|yen|usd|eur)\b", re.I),
     "percent": re.compile(r"\d\s?(?:%|per\s?cent)", re.I),
 }
+# "born in France", "was born at Stratford": a birthplace, a capitalised name, follows.
+_BORN_IN = re.compile(r"\bborn\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*)")
+_MONTH_NAMES = word_set(
+    "january february march april may june july august september october november december"
+)
+_BIRTH = re.compile(r"\b(?:born|birth|birthplace|native|natives)\b", re.I)  # "German-born" too
 TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -83,6 +95,22 @@ _ROLE = re.compile(
     r"coach|director|manager|secretary|speaker|champion|holder|owner|editor|ambassador|judge)s?\b",
     re.I,
 )
+# A comparison: a comparative ("larger", "more populous", "fewer") and "than", a few words on
+# ("larger in diameter than"), not "other than" or "rather than".
+_THAN = re.compile(
+    r"\b(?!(?:oth|rath|eith|neith|wheth|nev|aft|und|ov|ev)er\b)(?:[a-z]+er|more|less|fewer|"
+    r"better|worse)\b(?:\s+[\w%-]+){0,3}?\s+than\b",
+    re.I,
+)
+# Between a claim's subject and its comparison: a verb and a few words ("is", "has a", "is 8
+# times").
+_COMPARES = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|remains|became)(?:\s+[\w%.,-]+){0,3}\s+"
+)
+# What ends a "than" phrase: another clause ("larger than Mercury, but has less ... than").
+_NEW_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:but|whereas)\b")
+# What refers back to an own article's subject as a comparison's subject ("It is larger than").
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|they)\b", re.I)
 # The same relation in a passage may name its object a few words on ("capital city of the
 # state of New South Wales").
 _RELATION_IN_PASSAGE = (
@@ -107,7 +135,9 @@ class Bearing:
 def bearing(claim: Claim, evidence: Evidence) -> Bearing:
     """Whether and how the passage bears on the claim (see the module's rules)."""
     found = _bearing(claim, evidence)
-    missing = _missing_figure(claim, evidence.snippet) if found.bears else ""
+    missing = ""
+    if found.bears:
+        missing = _missing_figure(claim, evidence.snippet) or _missing_birth(claim, evidence)
     return Bearing(found.own, missing) if missing else found
 
 
@@ -144,6 +174,8 @@ def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
         about = own or words <= _significant(title) or _names_all(snippet, words)
     if not about:
         return Bearing(False, f"is not about {subject}")
+    if _compared_otherwise(claim.text, subject, words, snippet, own):
+        return Bearing(own, f"compares something else with {subject}, not {subject} with it")
     predicate = _predicate_terms(claim, words)
     clause = _predicate_clause(snippet, predicate) if predicate else snippet
     if clause is None and _repeats_figure(claim, snippet):
@@ -316,6 +348,21 @@ def _missing_figure(claim: Claim, snippet: str) -> str:
     return ""
 
 
+def _missing_birth(claim: Claim, evidence: Evidence) -> str:
+    """Why a passage cannot speak to where the claim says someone was born ("born in France"), if
+    it speaks of no birth ("born", "birthplace", "native of", "German-born") and denies nothing:
+    where a person lived or worked is not where they were born ("a Spanish painter ... who spent
+    most of his adult life in France"), nor is a reign or career a birthplace's denial. A passage
+    supplied without a title is left to the readers: its client chose it for the claim. Birth
+    dates are left out: a lead gives them as "(25 October 1881 – 8 April 1973)"."""
+    born = _BORN_IN.search(claim.text)
+    if born is None or born.group("place").lower() in _MONTH_NAMES or not evidence.title:
+        return ""
+    if _BIRTH.search(evidence.snippet) or cues.negation_cue(evidence.snippet):
+        return ""
+    return f"says nothing of where {main_entity(claim) or 'the subject'} was born"
+
+
 def _in_parentheses(text: str, q: Quantity) -> bool:
     """Whether a quantity sits in parentheses, as in a title's "Australia (2008 film)"."""
     at = text.find(q.text)
@@ -348,6 +395,75 @@ def _predicate_clause(snippet: str, predicate: set[str]) -> str | None:
         if count > best_count:
             best, best_count = clause, count
     return best
+
+
+def _compared_otherwise(
+    claim_text: str, subject: str, words: set[str], snippet: str, own: bool
+) -> bool:
+    """Whether a claim that compares its subject with something ("The Moon is larger than the
+    Earth") meets a passage whose comparisons are made of another subject, naming the claim's
+    only after "than" ("Ganymede ... has less surface gravity than ... Earth's Moon"): the
+    comparison the passage states is not the claim's. A passage the subject's own article
+    compares only of the subject's name or "it"; another passage must name it as what is
+    compared. A passage comparing nothing is left to the other rules."""
+    at = claim_text.find(subject)
+    compared = _THAN.search(claim_text)
+    if at < 0 or compared is None or compared.start() < at + len(subject):
+        return False  # no comparison, or one whose subject is not the claim's subject
+    if not _COMPARES.fullmatch(claim_text[at + len(subject) : compared.start()]):
+        return False  # not what the claim says of its subject ("sooner than you think")
+    found = False  # whether the passage compares anything
+    for start, end in split_sentences(snippet):
+        sentence = snippet[start:end]
+        comparisons = list(_THAN.finditer(sentence))
+        if not comparisons:
+            continue
+        found = True
+        if _compares(sentence, comparisons, words, own):
+            return False
+    if own:
+        # An own article compares of its subject unless it names the subject as compared with
+        # something else ("Ganymede is larger than the Moon" in the Moon's).
+        return found and _named_after_than(snippet, words)
+    return found
+
+
+def _compares(sentence: str, comparisons: list[re.Match], words: set[str], own: bool) -> bool:
+    """Whether a sentence compares the subject: the subject (or, in its own article, "it")
+    comes before a comparison with no other name or comparison between, and not itself inside
+    the "than" phrase of an earlier one ("larger than Mercury, but has less gravity than")."""
+    starts = [m.span() for m in _NAME_WORD.finditer(sentence) if _is_subject_word(m, words)]
+    if own:
+        starts += [m.span() for m in _PRONOUN_SUBJECT.finditer(sentence)]
+    for at, end in starts:
+        earlier = [m for m in comparisons if m.end() <= at]
+        if earlier and not _NEW_CLAUSE.search(sentence, earlier[-1].end(), at):
+            continue  # the object of an earlier comparison
+        following = [m for m in comparisons if m.start() >= end]
+        if not following:
+            continue
+        between = sentence[end : following[0].start()]
+        others = [w for w in _NAME_WORD.findall(between) if w[:1].isupper()]
+        if all(_word(w) in words for w in others) and not re.search(r"\bthan\b", between):
+            return True
+    return False
+
+
+def _named_after_than(snippet: str, words: set[str]) -> bool:
+    """Whether the passage names the subject after a "than" of its sentence."""
+    for start, end in split_sentences(snippet):
+        sentence = snippet[start:end]
+        than = [m.end() for m in _THAN.finditer(sentence)]
+        named = [m.start() for m in _NAME_WORD.finditer(sentence) if _is_subject_word(m, words)]
+        if than and any(at > than[0] for at in named):
+            return True
+    return False
+
+
+def _is_subject_word(match: re.Match, words: set[str]) -> bool:
+    """Whether a name word of a text is a word of the subject's name, capitalised as names are."""
+    word = match.group()
+    return word[:1].isupper() and _word(word) in words
 
 
 def _other_relation(claim_text: str, snippet: str) -> tuple[str, str] | None:

@@ -6,6 +6,10 @@ mentions a name the claim gives, not even in another form ("Australian" for "Aus
 not say what the claim says; it may still contradict it, so only its support is set aside.
 Common nouns are not asked for: passages say "film" for "movie" and "author" for "writer" too
 often (on FEVER Symmetric dev, a noun check set aside a quarter of the right supports).
+A name of several words is mentioned only where one of its words is, in one of its inflections
+("Union", "Unions"), or its initials are ("EU"): a word that only begins alike is often another
+name's ("Europe" in "Switzerland ... is a landlocked country ... of Central, Western, and Southern
+Europe" is no mention of the European Union, which the model took it for).
 """
 
 from __future__ import annotations
@@ -26,14 +30,30 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
     not asked of a passage without a title: whoever supplied it chose it for the claim, and it
     may call the subject "she"."""
     text = f"{evidence.title} {evidence.snippet}"
-    stems = {_fold(w)[:STEM] for w in _WORD.findall(text)}
+    words = [_fold(w) for w in _WORD.findall(text)]
+    stems = {w[:STEM] for w in words}
+    forms = {lexicon.stem(w) for w in words}
     for name in claim.entities or find_entities(claim.text):
         if name == subject and not evidence.title:
             continue
         named = {_fold(w) for w in _WORD.findall(name)} - lexicon.STOPWORDS
-        if named and not {w[:STEM] for w in named} & stems:
+        if named and not _mentioned(name, named, (stems, forms, set(words))):
             return name
     return ""
+
+
+def _mentioned(name: str, named: set[str], passage: tuple[set[str], set[str], set[str]]) -> bool:
+    """Whether a passage (its words' beginnings, inflected forms and words) names a name: by its
+    initials ("EU"), or by one of its words in another form ("Australian"); a name of several
+    words by one of its words as itself, inflected or not (a shared beginning alone, "Europe"
+    for "European Union", is another name's word)."""
+    stems, forms, words = passage
+    initials = "".join(w[0] for w in _WORD.findall(name) if w[:1].isupper()).lower()
+    if len(initials) > 1 and initials in words:
+        return True
+    if len(named) > 1:
+        return bool({lexicon.stem(w) for w in named} & forms)
+    return bool({w[:STEM] for w in named} & stems)
 
 
 def _fold(word: str) -> str:

@@ -8,7 +8,12 @@ import pytest
 from service.domain import Evidence
 from service.extraction import claim_from_text
 from service.verification.bearing import main_entity
-from service.verification.category import claim_kinds, uncounted, unpredicated
+from service.verification.category import (
+    claim_kinds,
+    qualified_denial,
+    uncounted,
+    unpredicated,
+)
 
 # Lead sentences in the shape of the embedded corpus's Wikipedia summaries.
 PICASSO = (
@@ -205,3 +210,59 @@ def test_a_passage_that_counts_the_claims_noun_may_speak_to_the_count(claim):
 )
 def test_other_claims_are_not_count_claims(claim):
     assert uncounted_in(claim, "", "The show is hosted only by Defconn.") == ""
+
+
+PLUTO = (
+    "Pluto is a dwarf planet in the Kuiper belt, a ring of bodies beyond the orbit of Neptune. "
+    "It is the ninth-largest and tenth-most-massive known object to directly orbit the Sun."
+)
+HOLMES = "Sherlock Holmes is a fictional character created by British author Arthur Conan Doyle."
+VICK = "Michael Vick (born June 26, 1980) is a former quarterback who played 13 seasons."
+DWARF_PLANET = (
+    "The prototypical dwarf planet is Pluto, which for decades was regarded as a planet before "
+    'the "dwarf" concept was adopted in 2006.'
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "kind"),
+    [
+        # a privative modifier makes the thing no such thing: "a dwarf planet" is no planet
+        ("Pluto is a planet.", "Pluto", PLUTO, "planet"),
+        ("Michael Vick is a quarterback.", "", VICK, "quarterback"),
+        # not a modifier of another word ("a fake news program"), nor "fictional" of a character
+        ("The Daily Show is a program.", "", "The Daily Show is a fake news program.", ""),
+        ("Sherlock Holmes is a character.", "Sherlock Holmes", HOLMES, ""),
+        # unless the claim says it so too
+        ("Pluto is a dwarf planet.", "Pluto", PLUTO, ""),
+        ("Michael Vick is a former quarterback.", "", VICK, ""),
+    ],
+)
+def test_a_kind_said_only_under_a_privative_modifier_is_unsaid(claim, title, snippet, kind):
+    assert unsaid_kind(claim, title, snippet) == kind
+
+
+def denied_kind(claim: str, title: str, snippet: str) -> str:
+    found = claim_from_text("c1", claim)
+    own = not title or title.split(" (")[0] in claim
+    return qualified_denial(found, Evidence("wiki", title, snippet), main_entity(found), own)
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "kind"),
+    [
+        # "X is a dwarf N" says X is no N: it does not deny "X is not an N"
+        ("Pluto is not a planet.", "Pluto", PLUTO, "planet"),
+        ("Pluto is not a planet.", "Dwarf planet", DWARF_PLANET, "planet"),  # named the other way
+        ("Michael Vick is not a quarterback.", "", VICK, "quarterback"),
+        # a plain kind denies it; a claim without "not" or of another kind is left alone
+        ("Albert Einstein is not a physicist.", "Albert Einstein", EINSTEIN, ""),
+        ("Pluto is not a dwarf planet.", "Pluto", PLUTO, ""),
+        ("Pluto is a planet.", "Pluto", PLUTO, ""),
+        ("Pluto is not a moon.", "Pluto", PLUTO, ""),
+    ],
+)
+def test_a_kind_said_under_a_privative_modifier_does_not_deny_its_negation(
+    claim, title, snippet, kind
+):
+    assert denied_kind(claim, title, snippet) == kind

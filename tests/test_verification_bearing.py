@@ -143,3 +143,42 @@ def test_bearing(claim, title, snippet, bears, reason):
     found = bearing(claim_from_text("c1", claim), Evidence("wiki", title, snippet))
     assert found.bears == bears, found
     assert reason in found.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "own"),
+    [
+        # a longer title of another work or thing that merely contains the subject's name
+        ("The Odyssey was written by Virgil.", "2001: A Space Odyssey", "2001: A Space Odyssey "
+         "is a 1968 epic science fiction film produced and directed by Stanley Kubrick, who "
+         "co-wrote the screenplay with Arthur C. Clarke.", False),
+        ("The Moon is made of cheese.", "Blue Moon", "\"Blue Moon\" is a popular song written "
+         "by Richard Rodgers and Lorenz Hart in 1934.", False),
+        ("New York is a state.", "New York City", "New York, often called New York City (NYC), "
+         "is the most populous city in the United States.", False),
+        ("Paris is the capital of France.", "Paris, Texas", "Paris is a city in and the county "
+         "seat of Lamar County, Texas, United States.", False),
+        ("Harvard was founded in 1636.", "Harvard University", "Harvard University is a private "
+         "Ivy League research university in Cambridge, Massachusetts, United States.", False),
+        # a person's fuller name: given names before the subject's, or a suffix after it
+        ("Obama was the 44th president of the United States.", "Barack Obama", "Barack Hussein "
+         "Obama II is an American former politician who served as the 44th president of the "
+         "United States from 2009 to 2017.", True),
+        ("Einstein was a theoretical physicist.", "Albert Einstein", "Albert Einstein was a "
+         "German-born theoretical physicist best known for developing the theory of "
+         "relativity.", True),
+        ("Elizabeth was Queen of the United Kingdom.", "Elizabeth II", "Elizabeth II was Queen "
+         "of the United Kingdom and other Commonwealth realms from 6 February 1952 until her "
+         "death in 2022.", True),
+        ("Apple was founded in 1976.", "Apple Inc.", "Apple Inc. is an American multinational "
+         "technology company headquartered in Cupertino, California. Founded in 1976, it ...",
+         True),
+        ("Paris is the capital of France.", "Paris", "Paris is the capital and largest city of "
+         "France.", True),
+    ],
+)  # fmt: skip
+def test_a_title_is_the_subjects_own_as_its_name_or_a_persons_fuller_name(
+    claim, title, snippet, own
+):
+    found = bearing(claim_from_text("c1", claim), Evidence("wiki", title, snippet))
+    assert found.own == own, found

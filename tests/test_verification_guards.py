@@ -79,6 +79,14 @@ TRUE = [
     ("Napoleon was born in Corsica.", {NEE}),
     # 'the most populous member state of the European Union (EU)'
     ("Germany is a member of the European Union.", {"supported"}),
+    # a place's own currency, the subject's article under a fuller name ('Albert Einstein'), a
+    # count given in the sentence that names its holder ("Jupiter's four Galilean moons")
+    ("The yen is the currency of Japan.", {"supported"}),
+    ("Einstein was a theoretical physicist.", {"supported"}),
+    ("Jupiter has four Galilean moons.", {"supported"}),
+    # 'Pluto is a dwarf planet': a privative modifier makes it no planet, so no denial of this
+    ("Pluto is not a planet.", {NEE}),
+    ("Pluto is a dwarf planet.", {"supported"}),
 ]
 
 # False claims: never `supported`.
@@ -156,6 +164,15 @@ FALSE = [
     # 'Southern Europe' only begins like 'European Union': the union is never named
     ("Switzerland is a member of the European Union.", {NEE}),
     ("Norway is a member of the European Union.", {NEE}),
+    # '2001: A Space Odyssey' is a film's article, not the Odyssey's own
+    ("The Odyssey was written by Virgil.", {NEE}),
+    # 'The yen is the official currency of Japan' names another currency of Japan
+    ("The euro is the currency of Japan.", {NEE}),
+    # a count of another subject: Philadelphia's population ('Its population was 1.60 million')
+    ("The United States has 60 states.", {NEE}),
+    # 'Pluto is a dwarf planet', 'Ceres is a dwarf planet': no planet
+    ("Pluto is a planet.", {NEE}),
+    ("Ceres is a planet.", {NEE}),
 ]
 
 # Not statements of fact in English: never judged.

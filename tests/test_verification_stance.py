@@ -296,3 +296,34 @@ def test_a_multiplicative_change_is_compared_with_a_stated_percentage(
 def test_an_unmatched_negation_is_named_with_the_side_that_says_it(claim, snippet, reason):
     result = check(claim, snippet)
     assert (result.stance, result.reason) == ("neutral", reason)
+
+
+EUROPA = (
+    "Europa is the smallest and least massive of Jupiter's four Galilean moons. It is observable "
+    "from Earth with common binoculars and is a planetary-mass moon, slightly smaller and less "
+    "massive than Earth's Moon."
+)
+PHILADELPHIA = (
+    "Philadelphia is the most populous city in the U.S. state of Pennsylvania and the "
+    "sixth-most populous city in the United States. Its population was 1.60 million at the "
+    "2020 census and estimated at 1.57 million in 2025."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "expected"),
+    [
+        # a count given of another subject ("Jupiter's four Galilean moons", a city's
+        # population) is no count of the claim's subject, though the passage names it
+        ("The Earth has two moons.", "Europa (moon)", EUROPA, "neutral"),
+        ("The United States has 60 states.", "Philadelphia", PHILADELPHIA, "neutral"),
+        # in the sentence that names the subject, or in its own article, it is
+        ("Jupiter has two Galilean moons.", "Europa (moon)", EUROPA, "refutes"),
+        ("Europa is one of Jupiter's two Galilean moons.", "Europa (moon)", EUROPA, "refutes"),
+        ("Europa has two Galilean moons.", "", EUROPA, "refutes"),  # supplied: its own
+    ],
+)  # fmt: skip
+def test_a_count_contradicts_only_as_a_count_of_the_claims_subject(
+    claim: str, title: str, snippet: str, expected: str
+) -> None:
+    assert check(claim, snippet, title).stance == expected

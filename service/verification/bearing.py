@@ -7,7 +7,9 @@ the Prime Minister of Japan". An entailment model reads such passages as support
 often enough to decide verdicts wrongly, so a passage may take a side only when
 
 - it is about the claim's subject, its main entity (the name the claim opens with): the
-  passage's title is that name (its own article) or contains it, or its text names it in full;
+  passage's title is that name (its own article; so is "Apple Inc." for "Apple" and, unless the
+  passage calls it a work or a thing, "Barack Obama" for "Obama", not "2001: A Space Odyssey" for
+  "The Odyssey") or contains it, or its text names it in full;
 - what it says is said of that subject: a clause that repeats the claim's predicate names the
   subject, or the passage is the subject's own article, whose every clause is about it; an own
   article that repeats nothing of the predicate may still speak to it in other words;
@@ -38,7 +40,13 @@ from service.domain import Claim, Evidence, Quantity
 from service.extraction.entities import find_entities
 from service.extraction.quantities import find_quantities
 from service.extraction.sentences import split_sentences
-from service.extraction.vocabulary import NAME_TITLES, TITLE_MODIFIERS, word_set
+from service.extraction.vocabulary import (
+    DEMONYMS,
+    NAME_TITLES,
+    NOT_PERSON,
+    TITLE_MODIFIERS,
+    word_set,
+)
 from service.verification import cues, lexicon
 from service.verification.ordinals import find_ordinals
 
@@ -79,6 +87,22 @@ TOPICAL = 0.35  # share of a nameless claim's content words a titled passage mus
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NUMERALS = frozenset("IVX")  # one-letter Roman numerals closing a name
+# A word of a title that may be a name's (an initial "J." too): letters, no digit.
+_TITLE_TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*")
+# What may follow a name in its own article's title ("Martin Luther King Jr.", "Apple Inc.").
+_NAME_SUFFIXES = word_set("jr sr inc ltd corp co plc llc i ii iii iv v vi vii viii")
+# A lead that says its subject is a work or a thing, not a person ("Blue Moon is a 1934 popular
+# song"): a title of given words and a name is then no fuller name of the claim's subject.
+_THING_LEAD = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:an?|the)\b(?:\s+[\w'’-]+){0,6}?\s+(?:film|movie|song|single|"
+    r"album|novel|book|series|sitcom|opera|musical|poem|painting|sculpture|band|company|brand|"
+    r"ship|episode|magazine|newspaper|franchise|manga|anime|festival|building|bridge|river|lake|"
+    r"mountain|island|village|region|county|province|crater|moon|planet|galaxy|species|genus|"
+    r"dish|beer|wine|vehicle|aircraft|satellite|spacecraft|software|hotel|restaurant|tower|"
+    r"church|temple|airport)s?\b",
+    re.I,
+)
+_LEAD_CHARS = 200  # how far into the passage its first statement of what it is is sought
 # "capital of Australia", "Prime Minister of Japan": a relation from the subject to a name.
 _RELATION = re.compile(r"\b([A-Za-z]+) of (?:the )?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*)")
 # A present-tense claim ("X is the Prime Minister") is not borne out by a past-tense clause ("X
@@ -170,7 +194,7 @@ def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
         # subject's own.
         own = about = True
     else:
-        own = _is_name_of(title, words)
+        own = _is_name_of(title, words, snippet)
         about = own or words <= _significant(title) or _names_all(snippet, words)
     if not about:
         return Bearing(False, f"is not about {subject}")
@@ -273,16 +297,54 @@ def _word(surface: str) -> str:
     return bare.lower().replace("’", "'").rstrip(".").removesuffix("'s")
 
 
-def _is_name_of(title: str, words: set[str]) -> bool:
-    """Whether a title names the subject: the same words, or the subject's words with more
-    names ("Barack Obama" for "Obama"), not fewer ("Chicago" is not "In Old Chicago")."""
+def _is_name_of(title: str, words: set[str], snippet: str = "") -> bool:
+    """Whether a title names the subject: the same words, the subject's words with a suffix
+    ("Apple Inc.", "Elizabeth II"), or a person's fuller name, given names before the subject's
+    ("Barack Obama" for "Obama", in a passage that does not call it a work or a thing). Not fewer
+    words ("Chicago" is not "In Old Chicago"), nor a longer title of another work or thing that
+    merely contains the name ("2001: A Space Odyssey" is not the Odyssey's, "New York City" not
+    York's)."""
     title_words = _significant(title)
     if not title_words:
         return False
     if title_words == words:
         return True
-    extra = [w for w in _NAME_WORD.findall(title) if _word(w) in title_words - words]
-    return words <= title_words and all(w[:1].isupper() for w in extra)
+    if not words < title_words:
+        return False
+    tokens = title.replace(",", " ").split()
+    if not all(t[:1].isupper() and _TITLE_TOKEN.fullmatch(t) for t in tokens):
+        return False  # a digit, a colon, a lower-case or function word: a work's title
+    parts = [set(_word(t).split("-")) for t in tokens]
+    named = [i for i, p in enumerate(parts) if p & words]
+    if not named or any(_word(t) not in _NAME_SUFFIXES for t in tokens[named[-1] + 1 :]):
+        return False  # words after the name ("New York City", "Paris, Texas"): another thing
+    given = [_word(t) for t in tokens[: named[0]]]
+    if not given:
+        return True  # the name with a suffix ("Martin Luther King Jr.", "Apple Inc.")
+    # Given names before the subject's: the title must read as a person's name, and the
+    # passage must not say it is a work or a thing ("Blue Moon" is a song's, not the Moon's).
+    if any(w in NOT_PERSON or w in lexicon.STOPWORDS or w in DEMONYMS for w in given):
+        return False
+    return len(tokens) <= 4 and not _THING_LEAD.search(snippet[:_LEAD_CHARS])
+
+
+def counts_of_subject(claim: Claim, evidence: Evidence, at: int) -> bool:
+    """Whether a count at `at` in a passage may be a count of the claim's subject: the claim names
+    no subject, the passage is the subject's own (untitled, or titled with its name), or the
+    sentence giving the count names the subject in full. A count in a sentence about something
+    else is not ("Its population was 1.60 million" in a city's article is no count of a
+    country's states; "Jupiter's four Galilean moons" none of the Earth's moons)."""
+    subject = main_entity(claim)
+    if subject is None or not evidence.title:
+        return True
+    words = _significant(subject)
+    title = _PARENTHETICAL.sub("", evidence.title).strip()
+    if _is_name_of(title, words, evidence.snippet):
+        return True
+    for start, end in split_sentences(evidence.snippet):
+        if start <= at < end:
+            return _names_all(evidence.snippet[start:end], words)
+    return False
 
 
 def _names_all(text: str, words: set[str]) -> bool:

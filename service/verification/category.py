@@ -12,6 +12,8 @@ quarter of FEVER Symmetric dev's right supports; this one asks for the predicati
 word, and knows the common synonyms. The same holds of a count, "X has K Ns": a passage that
 gives no count of Ns ("over 20 million residents", "the fourth-most populous state") does not
 say it. Other passages keep their power to deny: not saying that X is an N is no refutation.
+A kind said only under a privative modifier ("Pluto is a dwarf planet", "a former quarterback")
+is not said, and such a passage does not deny "X is not an N" either: it says X is none.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from service.extraction.vocabulary import word_set
 from service.verification import lexicon
 
 _CLAIM = re.compile(r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+(?:a|an)\s+(?P<kind>[^.!?;:]+)")
+_NEGATED = re.compile(
+    r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+not\s+(?P<kind>(?:a|an)\s+[^.!?;:]+)"
+)
 # "Bats are mammals", "Whales are large marine mammals": a plural kind, ending the claim (not
 # "Bats are dangerous", "Prices are rising").
 _PLURAL_CLAIM = re.compile(
@@ -72,6 +77,13 @@ _ADVERBS = word_set("best also well mostly mainly primarily currently now")
 _NAME_LINKS = word_set("the of and de la le du da del der von van y")
 _POSTPOSITIVE = word_set("emeritus elect designate general")
 _DETERMINERS = word_set("a an the one his her its their")
+# Modifiers that make a noun's thing no such thing ("a dwarf planet" is no planet, "a former
+# president" none now): a head they qualify is not said of the subject unless the claim
+# qualifies it so too. Not "fictional": "a fictional character" is a character.
+PRIVATIVE = word_set("""
+    dwarf former fake counterfeit mock toy imitation pseudo would-be so-called alleged
+    hypothetical proposed failed onetime erstwhile ex
+""")
 # Kinds too broad to check: almost anything is a "thing", and a "person" is said in many ways.
 _BROAD = word_set("""
     person people man woman human thing place entity individual being work name object someone
@@ -91,8 +103,9 @@ def unpredicated(claim: Claim, evidence: Evidence, subject: str | None, own: boo
     text = _PARENTHETICAL.sub("", evidence.snippet)  # "X (born 1987) is": the copula follows X
     said: set[str] = set()
     anywhere: set[str] = set()
+    qualified = set(lexicon.tokenize(claim.text)) & PRIVATIVE
     for phrase in predicated(text, words, own):
-        heads, tokens = _heads(phrase)
+        heads, tokens = _heads(phrase, qualified)
         said |= {lexicon.stem(h) for h in heads}
         anywhere |= {lexicon.stem(t) for t in tokens}
     for kind in kinds:
@@ -102,6 +115,48 @@ def unpredicated(claim: Claim, evidence: Evidence, subject: str | None, own: boo
         elif not {lexicon.stem(k) for k in _names_of(kind)} & said:
             return kind
     return ""
+
+
+def qualified_denial(claim: Claim, evidence: Evidence, subject: str | None, own: bool) -> str:
+    """The kind of a claim "X is not a(n) ... N" that the passage says X is only under a
+    privative modifier ("Pluto is a dwarf planet" for "Pluto is not a planet"), "" if none: such
+    a passage says X is no N, so whatever the claim's "not" makes an entailment model read, it
+    does not deny the claim."""
+    negated = _NEGATED.match(claim.text.strip())
+    if negated is None or subject is None:
+        return ""
+    kinds = claim_kinds(f"{negated.group('subject')} is {negated.group('kind')}", subject)
+    if not kinds:
+        return ""
+    allowed = set(lexicon.tokenize(claim.text)) & PRIVATIVE
+    text = _PARENTHETICAL.sub("", evidence.snippet)
+    plain: set[str] = set()
+    qualified: set[str] = set()
+    words = _name_words(subject)
+    for phrase in predicated(text, words, own) + _naming(text, words):
+        kept = {lexicon.stem(h) for h in _heads(phrase, allowed)[0]}
+        plain |= kept
+        qualified |= {lexicon.stem(h) for h in _heads(phrase)[0]} - kept
+    for kind in kinds:
+        names = {lexicon.stem(k) for k in _names_of(kind)}
+        if names & qualified and not names & plain:
+            return kind
+    return ""
+
+
+def _naming(text: str, words: set[str]) -> list[list[str]]:
+    """The tokens of what the text's sentences name the subject as, the other way round: "The
+    prototypical dwarf planet is Pluto, which ..." (the subject right after the copula)."""
+    phrases = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        copula = _COPULA.search(sentence)
+        if copula is None:
+            continue
+        after = sentence[copula.end() :].split(",", 1)[0].split()
+        if after and _names(" ".join(after[:2]), words, False):
+            phrases.append(_tokens(sentence[: copula.start()])[0])
+    return phrases
 
 
 def uncounted(claim: Claim, evidence: Evidence, subject: str | None) -> str:
@@ -277,16 +332,21 @@ def _participle(token: str) -> bool:
     return low.endswith(("ed", "ing")) and len(low) > 4 or low in _PARTICIPLES
 
 
-def _heads(tokens: list[str]) -> tuple[list[str], list[str]]:
+def _heads(tokens: list[str], allowed: set[str] | None = None) -> tuple[list[str], list[str]]:
     """The nouns heading a phrase ("physicist" and "chemist" of "a Polish physicist and
-    chemist"), then all its word tokens, a hyphened word's parts apart ("singer-songwriter")."""
+    chemist"), then all its word tokens, a hyphened word's parts apart ("singer-songwriter").
+    With `allowed` (a passage's phrase), a head a privative modifier other than these qualifies
+    ("a dwarf planet") is left out: it is no such thing."""
     words = [t for t in tokens if t not in _COORDINATION and t not in _DETERMINERS]
     heads = []
     for i, token in enumerate(tokens):
         if token in _COORDINATION or token in _DETERMINERS or token in lexicon.STOPWORDS:
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if not after or after in _COORDINATION:
+        # The modifier right before the head: "a fake news program" is still a program.
+        before = tokens[i - 1].lower() if i else ""
+        qualified = allowed is not None and before in PRIVATIVE and before not in allowed
+        if (not after or after in _COORDINATION) and not qualified:
             heads.extend(token.split("-"))
     parts = [p for w in words for p in w.split("-")]
     return heads, parts

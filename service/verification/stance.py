@@ -23,12 +23,13 @@ Rules, first match wins:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.domain import Claim, Evidence, Quantity
 from service.extraction.quantities import find_quantities
 from service.verification import cues, lexicon
 from service.verification.agreement import Agreement, Match, compare
+from service.verification.bearing import counts_of_subject
 from service.verification.change import ChangeMatch, compare_change
 from service.verification.ordinals import OrdinalMatch, compare_ordinals
 from service.verification.rating import RATING_STANCE, normalise_rating
@@ -87,6 +88,13 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
     reading = _read(claim, evidence.snippet, share, missing)
     passage_quantities = find_quantities(evidence.snippet)
     agreement = compare(claim.quantities, claim.text, passage_quantities, evidence.snippet)
+    # A count given of something else ("Jupiter's four moons") contradicts no count of the claim's.
+    kept = [
+        m
+        for m in agreement.disagrees
+        if m.claim.kind != "count" or counts_of_subject(claim, evidence, m.passage.start)
+    ]
+    agreement = replace(agreement, disagrees=tuple(kept))
     change = compare_change(claim.text, evidence.snippet)
     ranked = compare_ordinals(claim.text, evidence.snippet)
     found = (

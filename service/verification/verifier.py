@@ -7,9 +7,11 @@ with a stance model (the shipped ONNX cross-encoder by default, or any object wi
 `probabilities` method, e.g. nli_transformers.TransformersNli), takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
 agreement.py), or never says that the subject is of the kind the claim says or gives a count of
-what it counts (category.py), keeps the rules' exact findings (fact-check ratings, time-scoped
-statements, compared amounts, stated relations) beside it, aggregates with the calibrated
-weights of aggregate.py and lets decision.py settle what the verdict may rest on.
+what it counts (category.py), or names another currency as the claim's place's (currency.py),
+and the denial of "X is not an N" by a passage calling X a "dwarf N" (category.py), keeps the
+rules' exact findings (fact-check ratings, time-scoped statements, compared amounts, stated
+relations) beside it, aggregates with the calibrated weights of aggregate.py and lets
+decision.py settle what the verdict may rest on.
 `LlmVerifier` (llm_judge.py) asks a chat model.
 """
 
@@ -27,8 +29,9 @@ from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
-from service.verification.category import uncounted, unpredicated
+from service.verification.category import qualified_denial, uncounted, unpredicated
 from service.verification.coverage import unsaid
+from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.rationale import explain
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
@@ -116,7 +119,9 @@ class ModelVerifier:
         bearings = [found_bearing for _, found_bearing in read]
         probs = self._probabilities(claim, evidence, found)
         subject = main_entity(claim)
-        for row, ev, rule, found_bearing in zip(probs, evidence, found, bearings, strict=True):
+        for i, (row, ev, rule, found_bearing) in enumerate(
+            zip(probs, evidence, found, bearings, strict=True)
+        ):
             if found_bearing is not None:
                 _within_bearing(row, found_bearing)
                 if row[0] and (
@@ -124,8 +129,14 @@ class ModelVerifier:
                     or rule.unconfirmed
                     or unpredicated(claim, ev, subject, found_bearing.own)
                     or uncounted(claim, ev, subject)
+                    or other_currency(claim.text, ev.snippet)
                 ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
+                kind = qualified_denial(claim, ev, subject, found_bearing.own)
+                if kind:  # it says X is a "dwarf" N, no N: whatever the "not", no denial
+                    row[1], row[2] = row[1] + row[2], 0.0
+                    reason = f"says what it is with a modifier that makes it no {kind}"
+                    found[i] = StanceResult("neutral", 0.0, reason, rule.relevance)
         if not prior:
             return probs, found, bearings, None
         # A call of its own: int8 activations are scaled per batch, so batching the prior with

@@ -50,6 +50,12 @@ TRUE = [
     ("Toronto is the largest city in Canada.", {"supported"}),  # 'the most populous city in Canada'
     ("Mount Kilimanjaro is the highest mountain in Africa.", {"supported"}),  # 'It is the highest'
     ("Russia is the largest country in the world.", {"supported"}),
+    # a superlative with no scope is the widest one's: 'the fifth planet from the Sun, and the
+    # largest in the Solar System', 'the highest mountain on Earth above sea level'
+    ("Jupiter is the largest planet in the Solar System.", {"supported"}),
+    ("Jupiter is the largest planet.", {"supported"}),
+    ("Mount Everest is the highest mountain.", {"supported"}),
+    ("Russia is the largest country.", {"supported"}),
     # the summaries do not say it: abstentions
     ("Barack Obama was born in Hawaii.", {NEE}),
     ("Isaac Newton was born in 1643.", {NEE}),
@@ -135,6 +141,12 @@ FALSE = [
     ("The Atlantic Ocean is the largest ocean on Earth.", {NEE}),
     ("Saturn is the largest planet in the Solar System.", {NEE}),
     ("Canada is the largest country in the world.", {NEE}),
+    # with no scope, the widest one's: 'the ninth-largest ... known object to directly orbit the
+    # Sun', 'the highest mountain in Africa', 'the largest moon of Saturn' state none
+    ("Pluto is the largest planet.", {NEE}),
+    ("Mount Kilimanjaro is the highest mountain.", {NEE}),
+    ("Titan is the largest moon.", {NEE}),
+    ("Canada is the largest country.", {NEE}),
     # 'over 41 million' allows 300 million without confirming it; the summary contradicts it
     ("Canada has a population of 300 million.", {"refuted"}),
     ("Barack Obama was the 45th president of the United States.", {"refuted"}),  # '44th'

@@ -37,6 +37,14 @@ LARGEST = "largest city"
             Statement("world", "Russia", "largest country"),
         ),
         ("Mount Kenya is the second highest mountain in Africa.", None),
+        # a superlative with no scope is the widest scope's; one after a possessive is its own
+        ("Pluto is the largest planet.", Statement("", "Pluto", "largest planet")),
+        (
+            "Russia is the world's largest country.",
+            Statement("world", "Russia", "largest country"),
+        ),
+        ("Pluto is the largest dwarf planet.", None),  # no plain superlative noun
+        ("Pluto is the ninth-largest planet.", None),
         ("Ottawa, the capital of Canada, is cold.", None),
         ("The capital of Canada is cold in winter.", None),
     ],
@@ -71,6 +79,23 @@ def test_a_claim_states_a_capital_only_in_the_plain_forms(claim, statement):
         ("Barranquilla", "Barranquilla is the capital district of the Atlántico department.", []),
         ("Kathmandu", "Kathmandu, locally known as Yẽn is the capital and largest city of Nepal.",
          []),
+        # superlatives: coordinated, after a possessive, or carried over from an ordinal's noun
+        ("Ganymede (moon)", "Ganymede is a natural satellite of Jupiter and is the largest and "
+         "most massive moon in the Solar System.",
+         [Statement("Solar System", "Ganymede", "largest moon")]),
+        ("Mount Everest", "Mount Everest is Earth's highest mountain above sea level.", []),
+        ("Mount Everest", "Mount Everest is Earth's highest mountain, located in the Himalayas.",
+         [Statement("Earth", "Mount Everest", "highest mountain")]),
+        ("Jupiter", "Jupiter is the fifth planet from the Sun, and the largest in the Solar "
+         "System.", [Statement("Solar System", "Jupiter", "largest planet")]),
+        # a rank, another noun, a qualified noun phrase: no superlative of the subject's kind
+        ("Pluto", "Pluto is a dwarf planet in the Kuiper belt, a ring of bodies beyond the orbit "
+         "of Neptune. It is the ninth-largest and tenth-most-massive known object to directly "
+         "orbit the Sun. It is the largest known trans-Neptunian object by volume.", []),
+        ("Titan (moon)", "Titan is the largest moon of Saturn and the second largest in the Solar "
+         "System.", [Statement("Saturn", "Titan", "largest moon")]),
+        ("Quebec", "Quebec is Canada's largest province by area.", []),
+        ("Sakha Republic", "Sakha is the world's largest country subdivision.", []),
     ],
 )  # fmt: skip
 def test_a_passage_states_capitals_plainly_said(title, snippet, statements):
@@ -103,6 +128,28 @@ def test_a_passage_states_capitals_plainly_said(title, snippet, statements):
          "second highest mountain in Africa.", None, ""),
         ("Russia is the largest country in the world.", "Russia", "It is the largest country in "
          "the world.", "supports", "largest country of the world"),
+        # a superlative with no scope: the widest scope's ('in the Solar System', 'on Earth'),
+        # not a holder's ('of Saturn'), nor another superlative or noun
+        ("Pluto is the largest planet.", "Pluto", "Pluto is a dwarf planet in the Kuiper belt. It "
+         "is the ninth-largest and tenth-most-massive known object to directly orbit the Sun. It "
+         "is the largest known trans-Neptunian object by volume.", None, ""),
+        ("Pluto is the largest planet.", "Pluto", "Pluto is the largest dwarf planet.", None, ""),
+        ("Jupiter is the largest planet.", "Jupiter", "Jupiter is the fifth planet from the Sun, "
+         "and the largest in the Solar System.", "supports", "names Jupiter as the largest planet"),
+        ("Saturn is the largest planet.", "Jupiter", "Jupiter is the fifth planet from the Sun, "
+         "and the largest in the Solar System.", "refutes",
+         "names Jupiter as the largest planet of the Solar System"),
+        ("Titan is the largest moon.", "Titan (moon)", "Titan is the largest moon of Saturn and "
+         "the second largest in the Solar System.", "neutral", "speaks of the largest moon of "
+         "Saturn"),
+        ("Mount Kilimanjaro is the highest mountain.", "Mount Kilimanjaro", "It is the highest "
+         "mountain in Africa.", "neutral", "speaks of the highest mountain of Africa"),
+        ("Mount Everest is the highest mountain in the world.", "Mount Everest", "Mount Everest "
+         "is the highest mountain on Earth above sea level.", "supports", "highest mountain"),
+        ("Russia is the largest nation.", "Russia", "It is the largest country in the world.",
+         "supports", "names Russia as the largest nation"),  # a synonym of its noun
+        ("Russia is the smallest country.", "Russia", "It is the largest country in the world.",
+         None, ""),
         # the largest city is one too, and a capital is not it
         ("The largest city of Turkey is Ankara.", "Turkey", "Ankara is Turkey's capital and "
          "second-largest city. Istanbul is its largest city.", "refutes",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from service.extraction.sentences import split_sentences
+from service.verification.lexicon import KIND_NOUNS
 
 # A place name: capitalised words, with the particles names carry ("Rio de Janeiro").
 _NAME = r"[A-Z][\w'’-]*(?: (?:(?:de|da|do|dos|del|la|le|al|el|of|es|on|upon) )?[A-Z][\w'’-]*)*"
@@ -85,13 +86,45 @@ _SUPERLATIVE = (
 _RANKED = r"(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!fifth\s)(?<![\w-])"
 _SUPER_HOLDER = rf"(?:in|of|on)\s+(?:the\s+)?(?P<holder>{_NAME}|world)"
 _SUPER_NOUN = rf"{_RANKED}(?P<sup>{_SUPERLATIVE})\s+(?P<noun>[a-z]+)\s+{_SUPER_HOLDER}"
+# "the world's largest country", "Earth's highest mountain": the holder before the superlative.
+_POSSESSIVE = rf"(?:the\s+)?(?P<holder>{_NAME}|world)['’]s?\s+{_RANKED}(?P<sup>{_SUPERLATIVE})"
+# Where a superlative's noun phrase ends: "the largest city by area" is qualified, "the largest
+# dwarf planet" no largest planet.
+_NOUN_END = r"(?=\s*[,.;:)]|\s*$|\s+(?:and|but|with|since|after|which|that|who|whose)\b)"
 _CLAIM_SUPERLATIVES = (
     re.compile(rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+{_SUPER_NOUN}\W*$"),
     re.compile(rf"^The\s+{_SUPER_NOUN}\s+(?:is|was)\s+(?P<value>{_NAME})\W*$"),
+    re.compile(rf"^(?P<value>{_NAME})\s+(?:is|was)\s+{_POSSESSIVE}\s+(?P<noun>[a-z]+)\W*$"),
 )
-_PASSAGE_SUPER = re.compile(
-    rf"(?:^|(?<=; )|(?<=, and )|(?<=\band ))(?P<value>{_NAME}|\b[Ii]t)\s+"
-    rf"(?:is|was|remains|has been)\s+(?:also\s+)?the\s+{_SUPER_NOUN}"
+# "Pluto is the largest planet.": a superlative with no scope, read as the widest one.
+_CLAIM_UNSCOPED = re.compile(
+    rf"^(?P<value>{_NAME})\s+(?:is|was)\s+the\s+{_RANKED}(?P<sup>{_SUPERLATIVE})\s+"
+    rf"(?P<noun>[a-z]+)\W*$"
+)
+# Scopes that leave nothing out: an unscoped superlative is said of them ("the largest planet"
+# is the largest in the Solar System), and they are one another's ("on Earth", "in the world").
+_WIDEST = {"world", "earth", "solar system", "universe"}
+_SUBJECT = rf"(?:^|(?<=; )|(?<=, and )|(?<=\band ))(?P<value>{_NAME}|\b[Ii]t)\s+"
+_PASSAGE_SUPERS = (
+    # "X is the largest (and most massive) moon in the Solar System", "X is a natural
+    # satellite of Jupiter and is the largest moon in ..."
+    re.compile(
+        rf"{_SUBJECT}(?:is|was|remains|has been)\s+(?:[^,;.]*?\s+and\s+is\s+)?(?:also\s+)?"
+        rf"the\s+{_RANKED}(?P<sup>{_SUPERLATIVE})(?:\s+and\s+(?:the\s+)?most\s+[a-z]+)?\s+"
+        rf"(?P<noun>[a-z]+)\s+{_SUPER_HOLDER}"
+    ),
+    # "Mount Everest is Earth's highest mountain."
+    re.compile(
+        rf"{_SUBJECT}(?:is|was|remains|has been)\s+(?:also\s+)?{_POSSESSIVE}\s+(?P<noun>[a-z]+)"
+        rf"{_NOUN_END}"
+    ),
+    # "Jupiter is the fifth planet from the Sun, and the largest in the Solar System": the
+    # noun carried over from an ordinal's ("a dwarf planet ..., and the largest" is not read).
+    re.compile(
+        rf"{_SUBJECT}(?:is|was)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+        rf"eighth|ninth|tenth)\s+(?P<noun>[a-z]+)(?:\s+from\s+the\s+{_NAME})?,?\s+and\s+"
+        rf"(?:is\s+)?(?:also\s+)?the\s+{_RANKED}(?P<sup>{_SUPERLATIVE})\s+{_SUPER_HOLDER}"
+    ),
 )
 ALIAS_LIKE = 0.6  # names this alike may be spellings of one place ("Kiev", "Kyiv")
 
@@ -121,6 +154,9 @@ def claim_statement(text: str) -> Statement | None:
         if superlative:
             relation = _super_relation(superlative)
             return Statement(superlative.group("holder"), superlative.group("value"), relation)
+    unscoped = _CLAIM_UNSCOPED.match(text)
+    if unscoped:  # no holder: the widest scope's
+        return Statement("", unscoped.group("value"), _super_relation(unscoped))
     match = _CLAIM_HOLDER_FIRST.match(text) or _CLAIM_VALUE_FIRST.match(text)
     if not match:
         return None
@@ -151,10 +187,11 @@ def passage_statements(snippet: str, title: str) -> list[Statement]:
             found += _stated(holder or title, match.group("value"), match.group("noun"))
         for match in _APPOSITIVE.finditer(sentence):
             found += _stated(title, match.group("value"), match.group("noun"))
-        for match in _PASSAGE_SUPER.finditer(sentence):
-            value = match.group("value")
-            value = title if value.lower() == "it" else value
-            found.append(Statement(match.group("holder"), value, _super_relation(match)))
+        for pattern in _PASSAGE_SUPERS:
+            for match in pattern.finditer(sentence):
+                value = match.group("value")
+                value = title if value.lower() == "it" else value
+                found.append(Statement(match.group("holder"), value, _super_relation(match)))
     # "U.S." cut at its period by the sentence splitter leaves "U": no name. A place is not its
     # own capital: "Doha is the capital and largest city, and main financial hub of Qatar" names
     # its holder where the patterns do not reach.
@@ -167,7 +204,9 @@ def passage_statements(snippet: str, title: str) -> list[Statement]:
 
 def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     """Whether the passage's statements of the claim's relation support or refute it, or speak
-    only of another holder's (None when the claim states no such relation or the passage none)."""
+    only of another holder's (None when the claim states no such relation or the passage none).
+    A superlative with no scope ("the largest planet") is the widest scope's ("in the Solar
+    System", "in the world"): "the largest moon of Saturn" is another holder's."""
     claimed = claim_statement(claim_text)
     if claimed is None:
         return None
@@ -176,24 +215,49 @@ def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     stated = [
         Statement(_phrase(s.holder), s.value, s.relation)
         for s in passage_statements(snippet, title)
-        if s.relation == relation
+        if same_relation(s.relation, relation)
     ]
-    mine = [s for s in stated if same_name(s.holder, claimed.holder)]
+    mine = [s for s in stated if _same_holder(s.holder, claimed.holder)]
+    of = f" of {claimed.holder}" if claimed.holder else ""
     if any(same_name(s.value, claimed.value) for s in mine):
-        return Finding("supports", f"names {claimed.value} as the {relation} of {claimed.holder}")
+        return Finding("supports", f"names {claimed.value} as the {relation}{of}")
     others = [s for s in mine if not _maybe_alias(s.value, claimed.value)]
     if others:
         said = others[0].value
-        return Finding("refutes", f"names {said} as the {relation} of {claimed.holder}")
+        return Finding(
+            "refutes", f"names {said} as the {relation}{of or ' of ' + others[0].holder}"
+        )
     elsewhere = [s for s in stated if same_name(s.value, claimed.value)]
     if elsewhere and not mine:
         return Finding("neutral", f"speaks of the {relation} of {elsewhere[0].holder}")
     return None
 
 
+def same_relation(stated: str, claimed: str) -> bool:
+    """Whether two relations are one: the same superlative of the same noun or its synonym
+    ("largest nation", "largest country"); a noun's kinds are not it ("largest manufacturer" is
+    no "largest company")."""
+    if stated == claimed:
+        return True
+    (sup, _, noun), (claimed_sup, _, claimed_noun) = stated.rpartition(" "), claimed.rpartition(" ")
+    return (
+        sup == claimed_sup
+        and noun in KIND_NOUNS.get(claimed_noun, ())
+        and claimed_noun in KIND_NOUNS.get(noun, ())
+    )
+
+
+def _same_holder(stated: str, claimed: str) -> bool:
+    """Whether a passage's holder is the claim's: written alike, or both the widest scope (no
+    scope in the claim)."""
+    if not claimed:
+        return _bare(stated) in _WIDEST
+    return same_name(stated, claimed) or (_bare(stated) in _WIDEST and _bare(claimed) in _WIDEST)
+
+
 def _phrase(holder: str) -> str:
-    """A holder as a reason names it ("the world", not "world")."""
-    return "the world" if holder == "world" else holder
+    """A holder as a reason names it ("the world", "the Solar System")."""
+    return f"the {holder}" if _bare(holder) in _WIDEST - {"earth"} else holder
 
 
 def _super_relation(match: re.Match) -> str:

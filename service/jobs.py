@@ -224,6 +224,13 @@ class CheckWorker(SimpleWorker):
         """The job timeout plus a grace period (RQ's own adds a fixed 60 s)."""
         return int(job.timeout or self.default_worker_ttl) + self.grace
 
+    def _shutdown(self) -> None:
+        """Remember a stop request before RQ acts on it: when SIGTERM lands while the idle worker
+        is inside a log call, the StopRequested RQ raises from the handler is swallowed by
+        logging's error handling, and without the flag the worker would run on until killed."""
+        self._stop_requested = True
+        super()._shutdown()
+
     def handle_exception(self, job: Job, *exc_info) -> None:
         """A cancelled check is logged as one line, not as an error with its traceback."""
         if isinstance(exc_info[1], CheckCancelled):

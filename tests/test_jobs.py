@@ -151,3 +151,14 @@ def test_a_job_whose_worker_is_killed_is_run_again(make_app, worker_env, httpser
     assert done["status"] == "done", (tmp_path / "workers.log").read_text()[-3000:]
     assert done["report"]["claims"][0]["evidence"][0]["title"] == "Nippon Steel"
     assert len(arrivals) >= 2, "the second worker asked the source again"
+
+
+def test_an_idle_workers_stop_request_outlives_a_swallowed_stop_exception(worker_env):
+    # SIGTERM inside a log call: logging swallows the StopRequested the handler raises.
+    from rq.exceptions import StopRequested
+
+    queue = jobs.create_queue(Settings.load(worker_env))
+    worker = jobs.CheckWorker([queue], connection=queue.connection)
+    with pytest.raises(StopRequested):
+        worker._shutdown()
+    assert worker._stop_requested, "the work loop's next turn stops the worker"

@@ -33,7 +33,6 @@ it is taken as the subject's own.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from service.domain import Claim, Evidence, Quantity
@@ -291,10 +290,7 @@ def _significant(name: str) -> set[str]:
 
 def _word(surface: str) -> str:
     """A name word as compared: lowercased, unaccented, no final period or possessive."""
-    bare = "".join(
-        c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c)
-    )
-    return bare.lower().replace("’", "'").rstrip(".").removesuffix("'s")
+    return lexicon.fold(surface).replace("’", "'").rstrip(".").removesuffix("'s")
 
 
 def _is_name_of(title: str, words: set[str], snippet: str = "") -> bool:

@@ -19,7 +19,6 @@ is not said, and such a passage does not deny "X is not an N" either: it says X 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from service.domain import Claim, Evidence, Quantity
 from service.extraction.quantities import find_quantities
@@ -280,9 +279,8 @@ def _name_words(name: str) -> set[str]:
 
 
 def _fold(word: str) -> str:
-    """A word as compared: lower-case, unaccented, no final period."""
-    bare = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in bare if not unicodedata.combining(c)).lower().rstrip(".")
+    """A word as compared: folded (lexicon.fold), no final period."""
+    return lexicon.fold(word).rstrip(".")
 
 
 def _tokens(phrase: str) -> tuple[list[str], str]:

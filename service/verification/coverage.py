@@ -15,7 +15,6 @@ Europe" is no mention of the European Union, which the model took it for).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from service.domain import Claim, Evidence
 from service.extraction.entities import find_entities
@@ -30,13 +29,13 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
     not asked of a passage without a title: whoever supplied it chose it for the claim, and it
     may call the subject "she"."""
     text = f"{evidence.title} {evidence.snippet}"
-    words = [_fold(w) for w in _WORD.findall(text)]
+    words = [lexicon.fold(w) for w in _WORD.findall(text)]
     stems = {w[:STEM] for w in words}
     forms = {lexicon.stem(w) for w in words}
     for name in claim.entities or find_entities(claim.text):
         if name == subject and not evidence.title:
             continue
-        named = {_fold(w) for w in _WORD.findall(name)} - lexicon.STOPWORDS
+        named = {lexicon.fold(w) for w in _WORD.findall(name)} - lexicon.STOPWORDS
         if named and not _mentioned(name, named, (stems, forms, set(words))):
             return name
     return ""
@@ -54,8 +53,3 @@ def _mentioned(name: str, named: set[str], passage: tuple[set[str], set[str], se
     if len(named) > 1:
         return bool({lexicon.stem(w) for w in named} & forms)
     return bool({w[:STEM] for w in named} & stems)
-
-
-def _fold(word: str) -> str:
-    bare = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in bare if not unicodedata.combining(c)).lower()

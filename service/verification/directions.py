@@ -20,9 +20,9 @@ is no refutation of "Portugal is west of Spain").
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from service.extraction.sentences import split_sentences
+from service.verification.relations import bare_name
 
 _OPPOSITE = {
     "north": "south", "south": "north", "east": "west", "west": "east",
@@ -129,7 +129,4 @@ def _same(a: str, b: str) -> bool:
 
 
 def _bare(name: str) -> str:
-    text = unicodedata.normalize("NFKD", re.sub(r"\s*\([^)]*\)", "", name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^\w\s]", "", text)
-    return _PART.sub("", re.sub(r"^the\s+", "", " ".join(text.split())))
+    return _PART.sub("", bare_name(re.sub(r"\s*\([^)]*\)", "", name)))

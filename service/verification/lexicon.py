@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Dotted abbreviations ("U.S.") stay one token; words keep inner apostrophes ("didn't").
@@ -37,6 +38,12 @@ NEGATIONS = _words(
     """not no never nor neither none nobody nothing nowhere cannot deny denies denied
     denying reject rejects rejected refuse refuses refused unable incapable false"""
 )
+
+
+def fold(text: str) -> str:
+    """Text as names are compared: lower-case, without accents ("Álvares" is "alvares")."""
+    bare = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in bare if not unicodedata.combining(c)).lower()
 
 
 def tokenize(text: str) -> list[str]:

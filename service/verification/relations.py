@@ -15,12 +15,11 @@ city") states no single value of the relation and is left to the other readers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from service.extraction.sentences import split_sentences
-from service.verification.lexicon import KIND_NOUNS
+from service.verification.lexicon import KIND_NOUNS, fold
 
 # A place name: capitalised words, with the particles names carry ("Rio de Janeiro").
 _NAME = r"[A-Z][\w'’-]*(?: (?:(?:de|da|do|dos|del|la|le|al|el|of|es|on|upon) )?[A-Z][\w'’-]*)*"
@@ -198,7 +197,9 @@ def passage_statements(snippet: str, title: str) -> list[Statement]:
     return [
         s
         for s in dict.fromkeys(found)  # a statement read by two patterns counts once
-        if len(_bare(s.holder)) > 2 and len(_bare(s.value)) > 2 and not same_name(s.holder, s.value)
+        if len(bare_name(s.holder)) > 2
+        and len(bare_name(s.value)) > 2
+        and not same_name(s.holder, s.value)
     ]
 
 
@@ -251,13 +252,15 @@ def _same_holder(stated: str, claimed: str) -> bool:
     """Whether a passage's holder is the claim's: written alike, or both the widest scope (no
     scope in the claim)."""
     if not claimed:
-        return _bare(stated) in _WIDEST
-    return same_name(stated, claimed) or (_bare(stated) in _WIDEST and _bare(claimed) in _WIDEST)
+        return bare_name(stated) in _WIDEST
+    return same_name(stated, claimed) or (
+        bare_name(stated) in _WIDEST and bare_name(claimed) in _WIDEST
+    )
 
 
 def _phrase(holder: str) -> str:
     """A holder as a reason names it ("the world", "the Solar System")."""
-    return f"the {holder}" if _bare(holder) in _WIDEST - {"earth"} else holder
+    return f"the {holder}" if bare_name(holder) in _WIDEST - {"earth"} else holder
 
 
 def _super_relation(match: re.Match) -> str:
@@ -279,17 +282,16 @@ def _stated(holder: str, value: str, noun_phrase: str) -> list[Statement]:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two names are written alike (case, accents and a leading "the" aside)."""
-    return _bare(a) == _bare(b)
+    return bare_name(a) == bare_name(b)
 
 
 def _maybe_alias(a: str, b: str) -> bool:
     """Names one may be a spelling or a part of the other ("Delhi", "New Delhi")."""
-    x, y = _bare(a), _bare(b)
+    x, y = bare_name(a), bare_name(b)
     return x in y or y in x or SequenceMatcher(None, x, y).ratio() >= ALIAS_LIKE
 
 
-def _bare(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^\w\s]", "", text)
+def bare_name(name: str) -> str:
+    """A name as compared: folded, without punctuation or a leading "the"."""
+    text = re.sub(r"[^\w\s]", "", fold(name))
     return re.sub(r"^the\s+", "", " ".join(text.split()))

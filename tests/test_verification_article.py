@@ -36,9 +36,10 @@ def app(sources_file):
     return create_app({"sources_file": str(sources_file)})
 
 
-# The label of each case today: its gold, but for case 7, where the model misreads "in the final
-# days of his presidency" against the passage and abstains (not the wrong side).
-ABSTAINS = {7}
+# The label of each case: its gold, but case 7 may abstain. There the model reads "in the final
+# days of his presidency" against the passage near its threshold, and int8 kernels differ by CPU:
+# on AVX2 it abstains, with AVX-512 VNNI it supports (the gold). Never the wrong side.
+MAY_ABSTAIN = {7}
 WRONG_SIDE = {"supported": "refuted", "refuted": "supported", "not_enough_evidence": None}
 
 
@@ -46,7 +47,8 @@ WRONG_SIDE = {"supported": "refuted", "refuted": "supported", "not_enough_eviden
 def test_each_claim_is_judged_as_a_reader_of_the_passages_would(verdicts, index):
     gold, found = CASES[index]["gold"], verdicts[index]
     assert found["label"] != WRONG_SIDE[gold], found["rationale"]
-    assert found["label"] == ("not_enough_evidence" if index in ABSTAINS else gold)
+    allowed = {gold, "not_enough_evidence"} if index in MAY_ABSTAIN else {gold}
+    assert found["label"] in allowed, found["rationale"]
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,10 @@ def test_the_rationale_names_the_deciding_passage(verdicts):
 
 def test_confidence_is_a_probability_and_higher_for_right_verdicts(verdicts):
     assert all(0.0 <= v["confidence"] <= 1.0 for v in verdicts)
-    right = [v["confidence"] for i, v in enumerate(verdicts) if i not in ABSTAINS]
-    abstained = [verdicts[i]["confidence"] for i in ABSTAINS]
-    assert sum(right) / len(right) > sum(abstained) / len(abstained)
+    right = [v["confidence"] for v, case in zip(verdicts, CASES, strict=True)
+             if v["label"] == case["gold"] != "not_enough_evidence"]  # fmt: skip
+    abstained = [v["confidence"] for v in verdicts if v["label"] == "not_enough_evidence"]
+    mean_right = sum(right) / len(right)
+    assert mean_right > 0.6
+    if abstained:  # case 7 abstains on some CPUs (MAY_ABSTAIN)
+        assert mean_right > sum(abstained) / len(abstained)

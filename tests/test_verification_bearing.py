@@ -134,6 +134,19 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
         # a passage supplied without a title is the client's choice for the claim
         ("Daggering is associated with death metal.", "", "It is of recent origin, associated "
          "with the 2006 wave of dancehall music.", True, ""),
+        # a word of the subject's name inside another name ("Paraguay River", "Michelle
+        # Obama") is no mention of the subject; after a title or a possessive it is
+        ("The Amazon River flows into the Atlantic Ocean.", "Paraná River", "Among South "
+         "American rivers, it is second in length only to the Amazon River. It merges with the "
+         "Paraguay River and then farther downstream with the Uruguay River to form the Río de "
+         "la Plata and empties into the Atlantic Ocean.", False,
+         "says it of Paraná River, not of Amazon River"),
+        ("Barack Obama studied at Princeton University.", "Princeton University", "Barack Obama "
+         "spoke at its commencement in 2008; Michelle Obama studied sociology at Princeton "
+         "University.", False, "says it of Princeton University, not of Barack Obama"),
+        ("Barack Obama studied at Columbia University.", "Columbia University", "Barack Obama "
+         "spoke at its commencement in 2008; President Obama studied political science at "
+         "Columbia University.", True, ""),
         # a claim that names nothing is matched by no titled passage
         ("It was published in 1849.", "Wuthering Heights", "Wuthering Heights was published in "
          "1847.", False, "does not name its subject"),
@@ -182,3 +195,39 @@ def test_a_title_is_the_subjects_own_as_its_name_or_a_persons_fuller_name(
 ):
     found = bearing(claim_from_text("c1", claim), Evidence("wiki", title, snippet))
     assert found.own == own, found
+
+
+FILM = Evidence(
+    source="wiki",
+    title="Casablanca (film)",
+    snippet="Casablanca is a 1942 American romantic drama film directed by Michael Curtiz and "
+    "starring Humphrey Bogart.",
+)
+
+
+def test_a_qualified_title_is_another_sense_when_the_first_sense_was_found_too():
+    claim = claim_from_text("c", "Casablanca was originally named by Portuguese settlers.")
+    both = {"Casablanca", "Casablanca (film)"}
+    found = bearing(claim, FILM, both)
+    assert not found.bears and not found.own
+    assert "says nothing of what the claim says of Casablanca" in found.reason
+    # alone, the qualified article is the name's only sense at hand: its own
+    assert bearing(claim, FILM, {"Casablanca (film)"}).own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casablanca is a movie by Michael Curtiz.",  # the qualifier's kind, in other words
+        "Casablanca is a 1942 film.",
+    ],
+)
+def test_a_claim_that_says_what_the_qualifier_says_keeps_the_article_its_own(text):
+    found = bearing(claim_from_text("c", text), FILM, {"Casablanca", "Casablanca (film)"})
+    assert found.own and found.bears
+
+
+def test_a_homonym_still_bears_where_it_says_the_predicate_of_the_name():
+    claim = claim_from_text("c", "Casablanca starred Humphrey Bogart.")
+    found = bearing(claim, FILM, {"Casablanca", "Casablanca (film)"})
+    assert found.bears and not found.own

@@ -223,3 +223,11 @@ def test_a_passage_that_never_names_what_the_claim_names_cannot_support_it(
 ):
     found = claim_from_text("c1", claim)
     assert unsaid(found, Evidence("wiki", title, snippet), main_entity(found)) == missing
+
+
+def test_a_claim_that_does_not_name_its_value_compares_nothing():
+    # "It" is no name: the passage's "It is Shakespeare's longest play" is Hamlet's, and the
+    # claim, whose "it" may be Hamlet, is not refuted by it.
+    snippet = "Hamlet is a tragedy by William Shakespeare. It is Shakespeare's longest play."
+    assert judge("It is Shakespeare's longest play.", snippet, "Hamlet") is None
+    assert judge("Macbeth is Shakespeare's longest play.", snippet, "Hamlet").stance == "refutes"

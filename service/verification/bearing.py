@@ -11,8 +11,12 @@ often enough to decide verdicts wrongly, so a passage may take a side only when
   passage calls it a work or a thing, "Barack Obama" for "Obama", not "2001: A Space Odyssey" for
   "The Odyssey") or contains it, or its text names it in full;
 - what it says is said of that subject: a clause that repeats the claim's predicate names the
-  subject, or the passage is the subject's own article, whose every clause is about it; an own
-  article that repeats nothing of the predicate may still speak to it in other words;
+  subject (a word of its name inside another name, "River" of "Paraguay River", is no mention
+  of the Amazon River), or the passage is the subject's own article, whose every clause is
+  about it; an own article that repeats nothing of the predicate may still speak to it in other
+  words. A qualified title ("Casablanca (film)") is not the subject's own article when the
+  unqualified one was found too and the claim does not say what the qualifier says: it is
+  another thing of that name;
 - it does not say it only of the past when the claim says someone holds a role now ("served as
   Prime Minister" for "is the Prime Minister"), nor of another name where the claim relates its
   subject to one ("capital of New South Wales" for "capital of Australia");
@@ -33,6 +37,7 @@ it is taken as the subject's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from service.domain import Claim, Evidence, Quantity
@@ -155,16 +160,17 @@ class Bearing:
         return not self.reason
 
 
-def bearing(claim: Claim, evidence: Evidence) -> Bearing:
-    """Whether and how the passage bears on the claim (see the module's rules)."""
-    found = _bearing(claim, evidence)
+def bearing(claim: Claim, evidence: Evidence, titles: Collection[str] = ()) -> Bearing:
+    """Whether and how the passage bears on the claim (see the module's rules), among passages
+    with these titles (a qualified title is another sense of a name whose article is there)."""
+    found = _bearing(claim, evidence, titles)
     missing = ""
     if found.bears:
         missing = _missing_figure(claim, evidence.snippet) or _missing_birth(claim, evidence)
     return Bearing(found.own, missing) if missing else found
 
 
-def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
+def _bearing(claim: Claim, evidence: Evidence, titles: Collection[str]) -> Bearing:
     """bearing() but for the claim's figures."""
     title = _PARENTHETICAL.sub("", evidence.title).strip()
     snippet = evidence.snippet
@@ -193,7 +199,7 @@ def _bearing(claim: Claim, evidence: Evidence) -> Bearing:
         # subject's own.
         own = about = True
     else:
-        own = _is_name_of(title, words, snippet)
+        own = _is_name_of(title, words, snippet) and not _homonym(claim, evidence.title, titles)
         about = own or words <= _significant(title) or _names_all(snippet, words)
     if not about:
         return Bearing(False, f"is not about {subject}")
@@ -288,6 +294,25 @@ def _significant(name: str) -> set[str]:
     return {w for w in words if w not in lexicon.STOPWORDS and len(w) > 1} | numeral
 
 
+def _homonym(claim: Claim, title: str, titles: Collection[str]) -> bool:
+    """Whether a qualified title ("Casablanca (film)") is another thing of the claim's subject's
+    name: the evidence holds the unqualified article too ("Casablanca"), the name's first sense,
+    and the claim does not say what the qualifier says (a film, a movie). Its text may still
+    bear on the claim where it says the claim's predicate of the name; it is not the subject's
+    own article, whose every clause would be about the subject."""
+    qualifier = " ".join(_PARENTHETICAL.findall(title))
+    kinds = {w for w in lexicon.tokenize(qualifier) if w.isalpha() and w not in lexicon.STOPWORDS}
+    bare = _PARENTHETICAL.sub("", title).strip()
+    if not kinds or bare not in titles:
+        return False
+    said = set(lexicon.tokenize(claim.text))
+    stems = {lexicon.stem(w) for w in said}
+    return not any(
+        lexicon.stem(kind) in stems or lexicon.KIND_NOUNS.get(kind, frozenset()) & said
+        for kind in kinds
+    )
+
+
 def _word(surface: str) -> str:
     """A name word as compared: lowercased, unaccented, no final period or possessive."""
     return lexicon.fold(surface).replace("’", "'").rstrip(".").removesuffix("'s")
@@ -356,11 +381,26 @@ def _capitalised(text: str) -> set[str]:
 
 
 def _names(text: str, words: set[str]) -> bool:
-    """Whether a text names the subject: one of its words, capitalised as a name is."""
-    named = (
-        part for w in _NAME_WORD.findall(text) if w[:1].isupper() for part in _word(w).split("-")
-    )
-    return any(part in words for part in named)
+    """Whether a text names the subject: one of its words, capitalised as a name is, and not
+    inside another name ("River" of "Paraguay River" is no mention of the Amazon River, nor
+    "Obama" of "Michelle Obama" of Barack Obama): the capitalised word before it, if any, is
+    the subject's too, a title ("President"), a possessive ("Earth's Moon") or an ordinary word
+    opening a sentence ("In")."""
+    before = ""
+    for w in _NAME_WORD.findall(text):
+        capitalised = w[:1].isupper()
+        parts = _word(w).split("-")
+        if capitalised and any(part in words for part in parts) and not _other_name(before, words):
+            return True
+        possessive = w.endswith(("'s", "’s"))
+        before = _word(w) if capitalised and not possessive else ""
+    return False
+
+
+def _other_name(word: str, words: set[str]) -> bool:
+    """Whether a capitalised word before a word of the subject's name makes it another name."""
+    ordinary = word in lexicon.STOPWORDS or word in NAME_TITLES
+    return bool(word) and word not in words and not ordinary
 
 
 def _names_as_subject(text: str, words: set[str]) -> bool:

@@ -125,6 +125,8 @@ _PASSAGE_SUPERS = (
         rf"(?:is\s+)?(?:also\s+)?the\s+{_RANKED}(?P<sup>{_SUPERLATIVE})\s+{_SUPER_HOLDER}"
     ),
 )
+# A value that refers back to what the claim does not name: nothing to compare.
+_REFERRING = re.compile(r"(?:It|This|That|These|Those|He|She|They)$")
 ALIAS_LIKE = 0.6  # names this alike may be spellings of one place ("Kiev", "Kyiv")
 
 
@@ -209,8 +211,8 @@ def judge(claim_text: str, snippet: str, title: str) -> Finding | None:
     A superlative with no scope ("the largest planet") is the widest scope's ("in the Solar
     System", "in the world"): "the largest moon of Saturn" is another holder's."""
     claimed = claim_statement(claim_text)
-    if claimed is None:
-        return None
+    if claimed is None or _REFERRING.match(claimed.value):
+        return None  # "It is Shakespeare's longest play.": the claim does not name its value
     relation = claimed.relation
     claimed = Statement(_phrase(claimed.holder), claimed.value, relation)
     stated = [

@@ -10,7 +10,7 @@ judged as of the verdict's date by `temporal.assess_statement`, every other pass
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -33,10 +33,11 @@ RELATION_STRENGTH = 0.9  # a passage naming the holder's one capital, say (relat
 
 def judge(claim: Claim, evidence: Sequence[Evidence], as_of: date, checked_at: str) -> Verdict:
     """Judge a claim on the evidence gathered for it, as of a date."""
+    titles = passage_titles(evidence)
     assessed = [
         (replace(ev, stance=r.stance), r)
         for ev in evidence
-        for r in [assess_passage(claim, ev, as_of)]
+        for r in [assess_passage(claim, ev, as_of, titles)]
     ]
     relevant = [pair for pair in assessed if on_topic(pair)]
     support = _combine(r.strength for _, r in relevant if r.stance == "supports")
@@ -71,24 +72,32 @@ def decide(support: float, refute: float, best_relevance: float) -> tuple[str, f
     return "not_enough_evidence", _clip(0.7 - 0.5 * signal - 0.3 * best_relevance, low=0.05)
 
 
-def assess_passage(claim: Claim, evidence: Evidence, as_of: date) -> StanceResult:
+def assess_passage(
+    claim: Claim, evidence: Evidence, as_of: date, titles: Collection[str] = ()
+) -> StanceResult:
     """The rules' stance of one passage (see read_passage)."""
-    return read_passage(claim, evidence, as_of)[0]
+    return read_passage(claim, evidence, as_of, titles)[0]
+
+
+def passage_titles(evidence: Sequence[Evidence]) -> frozenset[str]:
+    """The titles of the passages gathered for a claim (bearing.py tells homonyms by them)."""
+    return frozenset(ev.title.strip() for ev in evidence if ev.title.strip())
 
 
 def read_passage(
-    claim: Claim, evidence: Evidence, as_of: date
+    claim: Claim, evidence: Evidence, as_of: date, titles: Collection[str] = ()
 ) -> tuple[StanceResult, Bearing | None]:
     """A time-scoped statement is judged as of the date, a fact-check by its rating (each matched
     to the claim by its source); any other passage by the text rules, within what it bears on
-    (bearing.py), which is returned beside (None for statements and fact-checks)."""
+    (bearing.py, among passages with these titles), which is returned beside (None for
+    statements and fact-checks)."""
     statement = assess_statement(claim, evidence, as_of)
     if statement is not None:
         return statement, None
     result = assess(claim, evidence)
     if evidence.rating is not None:
         return result, None
-    found = bearing(claim, evidence)
+    found = bearing(claim, evidence, titles)
     if relations.claim_statement(claim.text) is not None:
         return _relation_reading(claim, evidence, result, found)
     placed = directions.judge(claim.text, evidence.snippet, evidence.title)

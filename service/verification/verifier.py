@@ -1,10 +1,13 @@
 """Verifiers: what the checker calls to judge a claim on its evidence.
 
 `RuleVerifier` is the explainable rules engine alone (verdict.judge). `ModelVerifier` reads each
-passage within its bearing on the claim (bearing.py: a passage that is not about the claim's
-subject, or says it of someone else, of the past or of another name, stays neutral), scores it
+passage without its sentences that only report the claim as someone's words (reported.py) and
+within its bearing on the claim (bearing.py: a passage that is not about the claim's subject, or
+says it of someone else, of the past or of another name, stays neutral), scores it
 with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
-`probabilities` method, e.g. nli_transformers.TransformersNli), takes away the support of a
+`probabilities` method, e.g. nli_transformers.TransformersNli; an exclusive claim, "X is only
+Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py),
+takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
 agreement.py), or never says that the subject is of the kind the claim says or gives a count of
 what it counts (category.py), or names another currency as the claim's place's (currency.py),
@@ -33,7 +36,9 @@ from service.verification.category import qualified_denial, uncounted, unpredica
 from service.verification.coverage import unsaid
 from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
+from service.verification.exclusive import states_exclusivity, unqualified
 from service.verification.rationale import explain
+from service.verification.reported import without_reports
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
 
 WINDOW_WORDS = 70  # passage words the model reads beside a claim of ordinary length
@@ -113,8 +118,11 @@ class ModelVerifier:
     def _read(
         self, claim: Claim, evidence: Sequence[Evidence], as_of: date, prior: bool
     ) -> tuple[np.ndarray, list[StanceResult], list[Bearing | None], np.ndarray | None]:
-        """readings(), with each passage's bearing (None for statements and fact-checks)."""
-        read = [rules.read_passage(claim, ev, as_of) for ev in evidence]
+        """readings(), with each passage's bearing (None for statements and fact-checks), each
+        passage read without its sentences that only report the claim as someone's words."""
+        evidence = [without_reports(claim, ev) for ev in evidence]
+        titles = rules.passage_titles(evidence)
+        read = [rules.read_passage(claim, ev, as_of, titles) for ev in evidence]
         found = [result for result, _ in read]
         bearings = [found_bearing for _, found_bearing in read]
         probs = self._probabilities(claim, evidence, found)
@@ -141,7 +149,10 @@ class ModelVerifier:
             return probs, found, bearings, None
         # A call of its own: int8 activations are scaled per batch, so batching the prior with
         # the passages would change the passages' probabilities.
-        claim_prior = np.asarray(self.scorer.probabilities([(claim.text, "")])[0], np.float64)
+        # An exclusive claim's passages are mostly read without its "only" (exclusive.py), and
+        # so is the wording they are weighed against.
+        text = unqualified(claim.text) or claim.text
+        claim_prior = np.asarray(self.scorer.probabilities([(text, "")])[0], np.float64)
         return probs, found, bearings, claim_prior
 
     def readings(
@@ -163,8 +174,18 @@ class ModelVerifier:
         textual = [i for i, ruled in enumerate(by_rules) if not ruled]
         windows = [(i, window) for i in textual for window in _windows(self._text(evidence[i]))]
         if windows:
-            read = self.scorer.probabilities([(claim.text, window) for _, window in windows])
-            for (i, _), row in zip(windows, read, strict=True):
+            plain = unqualified(claim.text)
+            # An exclusive claim ("X is only Y") against a window silent on exclusivity is read
+            # without its "only": the window may deny it, never confirm it (exclusive.py).
+            texts = [
+                plain if plain and not states_exclusivity(window) else claim.text
+                for _, window in windows
+            ]
+            pairs = [(text, window) for text, (_, window) in zip(texts, windows, strict=True)]
+            read = self.scorer.probabilities(pairs)
+            for (i, _), text, row in zip(windows, texts, read, strict=True):
+                if text != claim.text:
+                    row = np.array([0.0, row[1] + row[0], row[2]])
                 # A long passage takes the reading of its most decided window.
                 if max(row[0], row[2]) >= max(probs[i, 0], probs[i, 2]) or not probs[i].any():
                     probs[i] = row

@@ -6,7 +6,8 @@ within its bearing on the claim (bearing.py: a passage that is not about the cla
 says it of someone else, of the past or of another name, stays neutral), scores it
 with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
 `probabilities` method, e.g. nli_transformers.TransformersNli; an exclusive claim, "X is only
-Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py),
+Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py; a
+negated claim in its positive form, which a passage confirms to deny it: negation.py),
 takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
 agreement.py), or never says that the subject is of the kind the claim says or gives a count of
@@ -37,6 +38,7 @@ from service.verification.coverage import unsaid
 from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.exclusive import states_exclusivity, unqualified
+from service.verification.negation import positive
 from service.verification.rationale import explain
 from service.verification.reported import without_reports
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
@@ -174,18 +176,11 @@ class ModelVerifier:
         textual = [i for i, ruled in enumerate(by_rules) if not ruled]
         windows = [(i, window) for i in textual for window in _windows(self._text(evidence[i]))]
         if windows:
-            plain = unqualified(claim.text)
-            # An exclusive claim ("X is only Y") against a window silent on exclusivity is read
-            # without its "only": the window may deny it, never confirm it (exclusive.py).
-            texts = [
-                plain if plain and not states_exclusivity(window) else claim.text
-                for _, window in windows
-            ]
-            pairs = [(text, window) for text, (_, window) in zip(texts, windows, strict=True)]
+            forms = [_claim_form(claim.text, window) for _, window in windows]
+            pairs = [(text, window) for (text, _), (_, window) in zip(forms, windows, strict=True)]
             read = self.scorer.probabilities(pairs)
-            for (i, _), text, row in zip(windows, texts, read, strict=True):
-                if text != claim.text:
-                    row = np.array([0.0, row[1] + row[0], row[2]])
+            for (i, _), (_, form), row in zip(windows, forms, read, strict=True):
+                row = _as_claim_reads(row, form)
                 # A long passage takes the reading of its most decided window.
                 if max(row[0], row[2]) >= max(probs[i, 0], probs[i, 2]) or not probs[i].any():
                     probs[i] = row
@@ -199,6 +194,29 @@ class ModelVerifier:
         if self.titles and title and title.lower() not in evidence.snippet.lower():
             return f"{title}: {evidence.snippet}"
         return evidence.snippet
+
+
+def _claim_form(claim_text: str, window: str) -> tuple[str, str]:
+    """What the model reads against a window, and how: an exclusive claim ("X is only Y")
+    against a window silent on exclusivity without its "only" (exclusive.py); a negated claim
+    in its positive form (negation.py); any other claim as it is."""
+    plain = unqualified(claim_text)
+    if plain and not states_exclusivity(window):
+        return plain, "exclusive"
+    affirmed = positive(claim_text)
+    if affirmed:
+        return affirmed, "negated"
+    return claim_text, "as_is"
+
+
+def _as_claim_reads(row: np.ndarray, form: str) -> np.ndarray:
+    """The reading of a claim's form turned into the claim's: the "only" unconfirmed; the
+    positive form confirmed is the negated claim denied, and its denial confirms nothing."""
+    if form == "exclusive":
+        return np.array([0.0, row[1] + row[0], row[2]])
+    if form == "negated":
+        return np.array([0.0, row[1] + row[2], row[0]])
+    return row
 
 
 def _windows(text: str) -> list[str]:

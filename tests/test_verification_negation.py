@@ -1,0 +1,50 @@
+"""A negated claim is read through its positive form (negation.py)."""
+
+import pytest
+
+from service.verification.negation import positive
+
+
+@pytest.mark.parametrize(
+    ("claim", "affirmed"),
+    [
+        ("Neil Diamond is not a football player.", "Neil Diamond is a football player."),
+        ("Youtube isn't a website.", "Youtube is a website."),
+        (
+            "Gin does not derive its flavour from juniper.",
+            "Gin does derive its flavour from juniper.",
+        ),
+        ("She has never won an Oscar.", "She has won an Oscar."),
+        ("He never won an Oscar.", "He won an Oscar."),
+        ("Penguins cannot fly.", "Penguins can fly."),
+        ("Paris is in France.", None),  # nothing to affirm
+        ("It is not true that he did not go.", None),  # a double negation is read as it is
+        ("Lyon, not Paris, hosted the final.", None),  # no negated verb
+    ],
+)
+def test_the_positive_form_of_a_claim(claim, affirmed):
+    assert positive(claim) == affirmed
+
+
+def verdict(client, claim: str, passage: str) -> dict:
+    body = client.post(
+        "/v1/claims/verify", json={"claim": claim, "evidence": [{"text": passage}]}
+    ).get_json()
+    return body["claims"][0]["verdict"]
+
+
+DIAMOND = (
+    "Neil Leslie Diamond (born January 24, 1941) is an American singer-songwriter, musician and "
+    "actor."
+)
+
+
+def test_a_passage_naming_something_else_does_not_deny_a_negated_claim(client):
+    # the stance model alone reads the unmatched "not" as a contradiction (refutes 0.96)
+    found = verdict(client, "Neil Diamond is not a football player.", DIAMOND)
+    assert found["label"] != "refuted", found["rationale"]
+
+
+def test_a_passage_confirming_the_positive_form_denies_the_negated_claim(client):
+    found = verdict(client, "Neil Diamond is not a singer-songwriter.", DIAMOND)
+    assert found["label"] == "refuted", found["rationale"]

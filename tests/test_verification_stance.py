@@ -7,6 +7,7 @@ import math
 import pytest
 
 from service.domain import Claim, Evidence, Quantity
+from service.extraction import claim_from_text
 from service.extraction.quantities import find_quantities
 from service.verification import StanceResult, assess
 from service.verification.agreement import interval
@@ -214,10 +215,32 @@ def test_stem_meets_word_forms(a: str, b: str) -> None:
         ("The board rejected the offer.", "rejected"),
         ("It failed to pass.", "failed to"),
         ("He resigned in May.", None),
+        ("She is not only a singer but also an actress.", None),  # additive, no denial
+        ("It is not just a river.", None),
     ],
 )
 def test_negation_cue(text: str, cue: str | None) -> None:
     assert negation_cue(text) == cue
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "unconfirmed"),
+    [
+        # the clause that repeats the claim says the opposite of it
+        ("Tatum O'Neal had children.", "In 1986, O'Neal married John McEnroe, with whom she had "
+         "no children.", True),
+        ("Ernest Medina participated in the My Lai Massacre.", "Ernest Medina had no role in the "
+         "My Lai Massacre.", True),
+        ("Bogart was ranked the best male star.", "Bogart was ranked the worst male star.", True),
+        # a negation in another clause is about something else
+        ("Tatum O'Neal had children.", "O'Neal, who never remarried, had three children.", False),
+        ("Tatum O'Neal had children.", "O'Neal had three children.", False),
+    ],
+)  # fmt: skip
+def test_a_passage_saying_the_opposite_confirms_nothing(claim, passage, unconfirmed):
+    found = assess(claim_from_text("c", claim), Evidence(source="s", title="", snippet=passage))
+    assert found.unconfirmed is unconfirmed
+    assert found.stance != "supports"
 
 
 def test_names_weigh_more_than_common_words() -> None:

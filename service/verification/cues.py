@@ -7,6 +7,7 @@ import re
 from service.verification.lexicon import NEGATIONS, TOKEN, tokenize
 
 _NEGATION_PHRASE = re.compile(r"\b(?:fail(?:s|ed)? to|did not|ha(?:s|ve) yet to)\b")
+_NOT_ONLY = re.compile(r"\s+(?:only|just|merely|simply)\b", re.I)
 
 # A passage that calls the statement false, or only reports that someone made it.
 _DEBUNKING = re.compile(
@@ -58,7 +59,9 @@ def negation_cue(text: str) -> str | None:
         if not (token in NEGATIONS or token.endswith("n't")):
             continue
         abbreviation = token == "no" and text[match.end() : match.end() + 1] == "."
-        if (i == 0 or surface.islower()) and not abbreviation:
+        # "not only a singer but also ...", "not just": no denial of what follows
+        additive = token == "not" and _NOT_ONLY.match(text, match.end())
+        if (i == 0 or surface.islower()) and not abbreviation and not additive:
             return token
     return None
 

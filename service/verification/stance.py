@@ -104,6 +104,11 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
         or _support(agreement, reading)
         or StanceResult("neutral", 0.0, _shortfall(reading), share)
     )
+    if (reading.passage_cue and not reading.claim_cue) or reading.opposite:
+        # "with whom she had no children" for "had children": whatever else it says, the clause
+        # that repeats the claim says the opposite of it, which an entailment model often
+        # misses (it reads the shared words as support).
+        found = replace(found, unconfirmed=True)
     if agreement.allowed and not agreement.agrees and found.stance == "neutral":
         match = agreement.allowed[0]
         reason = (

@@ -188,6 +188,11 @@ def test_ordinals_are_read_with_the_noun_they_rank():
          False),
         ("Trump is the 47th president of the United States.",
          "Trump is the 45th and 47th president of the United States.", True),
+        # "final" between the rank and its noun ranks the same noun
+        ("The Closer's final season was its seventh season.", "The series began its seventh and "
+         "final season, having finished its sixth season.", True),
+        ("The Closer's final season was its eighth season.", "The series began its seventh and "
+         "final season, having finished its sixth season.", False),
         # another thing ranked: not compared
         ("Her first album was 21.", "Her second album, 25, came out in 2015.", None),
         ("Obama was the 45th president of the United States.", "Obama's 45th birthday.", None),
@@ -216,6 +221,13 @@ def test_a_rank_is_compared_with_the_same_noun_in_the_same_words(claim, passage,
          "dancehall music.", ""),
         ("Daggering is associated with dancehall.", "Dance", "It is associated with the 2006 "
          "wave of dancehall music.", "Daggering"),
+        # a nationality is a name: "Indian" or "India" for it, not "Pakistani"
+        ("Smriti Mandhana is an Indian cricketer.", "Smriti Mandhana", "Smriti Mandhana is a "
+         "Pakistani cricketer.", "Indian"),
+        ("Smriti Mandhana is an Indian cricketer.", "Smriti Mandhana", "Smriti Mandhana is a "
+         "cricketer who plays for India.", ""),
+        ("Tim Roth is an English actor.", "Tim Roth", "Timothy Simon Roth is an English actor "
+         "and director.", ""),
     ],
 )  # fmt: skip
 def test_a_passage_that_never_names_what_the_claim_names_cannot_support_it(

@@ -1,4 +1,5 @@
-"""What a passage must at least mention to support a claim: the names the claim gives.
+"""What a passage must at least mention to support a claim: the names the claim gives, and the
+nationality it gives ("an Indian cricketer" is not borne out by "a Pakistani cricketer").
 
 An entailment model reads "the first person to walk on the Moon" as support for "Neil Armstrong
 walked on Mars": one name swapped in a sentence that otherwise matches. A passage that never
@@ -22,6 +23,8 @@ from service.verification import lexicon
 
 _WORD = re.compile(r"[^\W_]+")
 STEM = 4  # letters a name word and a passage word share to be one name's forms ("Austral")
+# A nationality before what it qualifies, after "a"/"an"/"the" ("an Indian cricketer").
+_DEMONYM = re.compile(r"\b(?:a|an|the) ([A-Z][a-z]+(?:an|ian|ese|ish|i|ch))(?= [a-z])")
 
 
 def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
@@ -38,6 +41,10 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
         named = {lexicon.fold(w) for w in _WORD.findall(name)} - lexicon.STOPWORDS
         if named and not _mentioned(name, named, (stems, forms, set(words))):
             return name
+    for demonym in _DEMONYM.findall(claim.text):
+        # "an Indian cricketer": the nationality is a name too ("India" or "Indian" for it)
+        if lexicon.fold(demonym)[:STEM] not in stems:
+            return demonym
     return ""
 
 

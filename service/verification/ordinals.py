@@ -23,9 +23,11 @@ _SPELLED = [
 # fmt: on
 _NUMBERS = {word: n for n, word in enumerate(_SPELLED, start=1)}
 _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(_SPELLED) + r"))\b", re.I)
-# Words between an ordinal and its noun: other ordinals and "and", "current" ("45th and current").
+# Words between an ordinal and its noun: other ordinals and "and", "current" ("45th and current",
+# "seventh and final season", "third consecutive title").
 _BETWEEN = re.compile(
-    r"\s+(?:and\s+|or\s+|current\s+|incumbent\s+|(?:\d{1,4}(?:st|nd|rd|th)|"
+    r"\s+(?:and\s+|or\s+|current\s+|incumbent\s+|final\s+|last\s+|consecutive\s+"
+    r"|straight\s+|(?:\d{1,4}(?:st|nd|rd|th)|"
     + "|".join(_SPELLED)
     + r")\s+){0,6}",  # bounded: a text of many ordinals is read in linear time
     re.I,

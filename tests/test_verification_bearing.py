@@ -147,6 +147,14 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
         ("Barack Obama studied at Columbia University.", "Columbia University", "Barack Obama "
          "spoke at its commencement in 2008; President Obama studied political science at "
          "Columbia University.", True, ""),
+        # a century is confirmed by that century or a year in it; another is no denial either
+        ("The Great Wall of China was built in the 20th century.", "Great Wall of China", "The "
+         "Great Wall of China is a series of fortifications. The first walls date to the 7th "
+         "century BC.", False, "gives no year of the 20th century"),
+        ("The Empire State Building was built in the 20th century.", "Empire State Building",
+         "The Empire State Building was completed in 1931.", True, ""),
+        ("The Empire State Building was built in the twentieth century.",
+         "Empire State Building", "It is a 20th century skyscraper.", True, ""),
         # a claim that names nothing is matched by no titled passage
         ("It was published in 1849.", "Wuthering Heights", "Wuthering Heights was published in "
          "1847.", False, "does not name its subject"),

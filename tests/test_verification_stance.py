@@ -350,3 +350,15 @@ def test_a_count_contradicts_only_as_a_count_of_the_claims_subject(
     claim: str, title: str, snippet: str, expected: str
 ) -> None:
     assert check(claim, snippet, title).stance == expected
+
+
+def test_a_figure_in_a_sentence_about_something_else_confirms_nothing():
+    korea = Evidence(
+        source="wiki",
+        title="Korea",
+        snippet="Since the end of World War II in Asia in 1945, it has been divided at the 38th "
+        "parallel. The two countries fought the Korean War from 1950 to 1953.",
+    )
+    found = assess(claim_from_text("c", "World War II ended in 1950."), korea)
+    # the year of the sentence that names World War II's end is compared, not the Korean War's
+    assert (found.stance, found.reason) == ("refutes", "says 1945, the claim says 1950")

@@ -21,7 +21,7 @@ _SPELLED = [
     "eighteenth", "nineteenth", "twentieth",
 ]
 # fmt: on
-_NUMBERS = {word: n for n, word in enumerate(_SPELLED, start=1)}
+ORDINAL_NUMBERS = {word: n for n, word in enumerate(_SPELLED, start=1)}  # "first": 1
 _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(_SPELLED) + r"))\b", re.I)
 # Words between an ordinal and its noun: other ordinals and "and", "current" ("45th and current",
 # "seventh and final season", "third consecutive title").
@@ -64,7 +64,7 @@ def find_ordinals(text: str) -> list[tuple[Ordinal, str]]:
     """Each ordinal of a text with its noun, and how it is written ("44th president")."""
     found = []
     for match in _ORDINAL.finditer(text):
-        rank = int(match.group(1)) if match.group(1) else _NUMBERS[match.group(2).lower()]
+        rank = int(match.group(1)) if match.group(1) else ORDINAL_NUMBERS[match.group(2).lower()]
         superlative = _SUPERLATIVE.match(text, match.end())
         if superlative:
             noun, end = superlative.group().lstrip("-"), superlative.end()

@@ -29,7 +29,7 @@ from service.domain import Claim, Evidence, Quantity
 from service.extraction.quantities import find_quantities
 from service.verification import cues, lexicon
 from service.verification.agreement import Agreement, Match, compare
-from service.verification.bearing import counts_of_subject
+from service.verification.bearing import figure_of_subject
 from service.verification.change import ChangeMatch, compare_change
 from service.verification.ordinals import OrdinalMatch, compare_ordinals
 from service.verification.rating import RATING_STANCE, normalise_rating
@@ -86,15 +86,13 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
         reason = f"mentions little of the claim ({round(share * 100)}% of its key words)"
         return StanceResult("neutral", 0.0, reason, share)
     reading = _read(claim, evidence.snippet, share, missing)
-    passage_quantities = find_quantities(evidence.snippet)
-    agreement = compare(claim.quantities, claim.text, passage_quantities, evidence.snippet)
-    # A count given of something else ("Jupiter's four moons") contradicts no count of the claim's.
-    kept = [
-        m
-        for m in agreement.disagrees
-        if m.claim.kind != "count" or counts_of_subject(claim, evidence, m.passage.start)
+    # A figure given of something else neither confirms nor contradicts the claim's: "Jupiter's
+    # four moons" are no count of the Earth's, "the Korean War from 1950" in the article on
+    # Korea no year of World War II's end.
+    passage_quantities = [
+        q for q in find_quantities(evidence.snippet) if figure_of_subject(claim, evidence, q.start)
     ]
-    agreement = replace(agreement, disagrees=tuple(kept))
+    agreement = compare(claim.quantities, claim.text, passage_quantities, evidence.snippet)
     change = compare_change(claim.text, evidence.snippet)
     ranked = compare_ordinals(claim.text, evidence.snippet)
     found = (

@@ -147,6 +147,13 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
         ("Barack Obama studied at Columbia University.", "Columbia University", "Barack Obama "
          "spoke at its commencement in 2008; President Obama studied political science at "
          "Columbia University.", True, ""),
+        # a clause of another article that opens with "It" speaks of that article's subject
+        ("The Sun orbits the Earth.", "Moon", "It orbits around Earth at an average distance of "
+         "384,399 kilometers. It completes an orbit in relation to Earth and the Sun every 29.5 "
+         "days.", False, "says it of Moon, not of Sun"),
+        # a name's lower-case particle ("da") is not asked to be capitalised
+        ("Leonardo da Vinci painted the Mona Lisa.", "Mona Lisa", "The Mona Lisa is a "
+         "half-length portrait painting by Italian artist Leonardo da Vinci.", True, ""),
         # a century is confirmed by that century or a year in it; another is no denial either
         ("The Great Wall of China was built in the 20th century.", "Great Wall of China", "The "
          "Great Wall of China is a series of fortifications. The first walls date to the 7th "

@@ -58,6 +58,8 @@ from service.verification.ordinals import ORDINAL_NUMBERS, find_ordinals
 ANAPHOR = re.compile(
     r"\W*(?:he|she|it|they|his|her|its|their|this|these|those|the|several)\b", re.I
 )
+# A clause of another article that opens with these speaks of that article's subject.
+_OWN_PRONOUN = re.compile(r"\W*(?:it|its|he|his|she|her|they|their)\b", re.I)
 # A claim that opens with these refers to something it does not name ("It was ...").
 _REFERRING = word_set("it its this these those that he she his her they their")
 # Verbs that follow a name opening a claim ("Mexico had", "Paris is").
@@ -225,8 +227,10 @@ def _bearing(claim: Claim, evidence: Evidence, titles: Collection[str]) -> Beari
     strict = inside and _names_as_subject(claim.text, words)
     names = _names_as_subject if strict else _names
     joined = _DASH_IN_WORD.sub("-", snippet)  # "post–World War II" stays one clause
-    if title and not own and not any(names(c, words) for c in _repeating(joined, predicate)):
-        # The clauses that repeat the predicate speak of the article's own subject.
+    said_of = [c for c in _repeating(joined, predicate) if not _OWN_PRONOUN.match(c)]
+    if title and not own and not any(names(c, words) for c in said_of):
+        # The clauses that repeat the predicate speak of the article's own subject: "It
+        # completes an orbit in relation to Earth and the Sun" in the article on the Moon.
         return Bearing(False, f"says it of {title}, not of {subject}")
     return _within_predicate(claim, title, clause, own)
 
@@ -291,10 +295,12 @@ def _refers_back(text: str) -> bool:
 
 
 def _significant(name: str) -> set[str]:
-    """The lowercased words of a name that identify it (not "of", "the"), with a closing Roman
-    numeral ("World War I" is not "World War II")."""
+    """The lowercased words of a name that identify it (not "of", "the", nor a particle written
+    in lower case, "da" of "Leonardo da Vinci"), with a closing Roman numeral ("World War I" is
+    not "World War II")."""
     found = _NAME_WORD.findall(name)
-    words = {part for w in found for part in _word(w).split("-")}
+    capitalised = [w for w in found if not w[:1].islower()] if len(found) > 1 else found
+    words = {part for w in capitalised for part in _word(w).split("-")}
     numeral = {found[-1].lower()} if len(found) > 1 and found[-1] in _NUMERALS else set()
     return {w for w in words if w not in lexicon.STOPWORDS and len(w) > 1} | numeral
 

@@ -162,6 +162,12 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
          "The Empire State Building was completed in 1931.", True, ""),
         ("The Empire State Building was built in the twentieth century.",
          "Empire State Building", "It is a 20th century skyscraper.", True, ""),
+        # nor one that speaks of "the film" it does not name
+        ("The film was based on a novel.", "Psycho (1960 film)", "Psycho is a 1960 American "
+         "horror film. The screenplay is based on the 1959 novel by Robert Bloch.", False,
+         "does not name its subject"),
+        ("The film industry in India is large.", "Cinema of India", "The film industry in "
+         "India is large and produces over 1,000 films a year.", True, ""),
         # a claim that names nothing is matched by no titled passage
         ("It was published in 1849.", "Wuthering Heights", "Wuthering Heights was published in "
          "1847.", False, "does not name its subject"),

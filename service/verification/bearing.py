@@ -29,7 +29,8 @@ often enough to decide verdicts wrongly, so a passage may take a side only when
 A claim that names no subject ("Global warming is ...": an opening capitalised word before a
 lower-case word other than a verb is an ordinary word) is matched by its words: a titled passage
 must mention a share of them (TOPICAL). A claim that opens by referring back to what it does not
-name ("It was published in 1849.") is matched by no titled passage. A passage without a title
+name ("It was published in 1849.", "The film was based on a novel.") is matched by no titled
+passage. A passage without a title
 was supplied for the claim by the client (who chose it, and it often says "she" or "the film"):
 it is taken as the subject's own.
 """
@@ -62,6 +63,15 @@ ANAPHOR = re.compile(
 _OWN_PRONOUN = re.compile(r"\W*(?:it|its|he|his|she|her|they|their)\b", re.I)
 # A claim that opens with these refers to something it does not name ("It was ...").
 _REFERRING = word_set("it its this these those that he she his her they their")
+# "The film ...", "The band's ...": one thing of a kind the claim does not name (a claim that
+# names nothing else; "The film Psycho" names it and has a subject).
+_DEFINITE_THING = re.compile(
+    r"(?:The|This|That)\s+(?:[a-z-]+\s+)?(?:film|movie|book|novel|novella|song|album|band|"
+    r"company|firm|city|town|village|team|club|show|series|episode|game|play|character|man|"
+    r"woman|boy|girl|actor|actress|singer|player|president|king|queen|group|building|ship|"
+    r"author|writer|director|university|school|painting|poem|story|church|magazine|newspaper)"
+    r"(?:['’]s)?(?![\w'’])(?!\s+[A-Z])"
+)
 # Verbs that follow a name opening a claim ("Mexico had", "Paris is").
 _VERBS_AFTER_NAME = word_set("""
     is are was were has have had will would can could did does do may might must shall should
@@ -289,9 +299,20 @@ def _title_follows(rest: str) -> bool:
 
 
 def _refers_back(text: str) -> bool:
-    """Whether a claim opens by referring to what it does not name ("It was published ...")."""
+    """Whether a claim opens by referring to what it does not name ("It was published ...", "The
+    film was based on a novel.": which film, the sentence it came from said)."""
     tokens = lexicon.tokenize(text)
-    return bool(tokens) and tokens[0] in _REFERRING
+    if not tokens:
+        return False
+    thing = _DEFINITE_THING.match(text)
+    if thing is None:
+        return tokens[0] in _REFERRING
+    if thing.group().endswith(("'s", "’s")):
+        return True  # "The band's first album ..."
+    following = lexicon.tokenize(text[thing.end() :])[:1]
+    # the noun is the subject when a verb follows ("The film was ..."), not a modifier ("The
+    # film industry in India ...")
+    return bool(following) and (following[0] in _VERBS_AFTER_NAME or following[0].endswith("ed"))
 
 
 def _significant(name: str) -> set[str]:

@@ -12,8 +12,10 @@ from service.verification.exclusive import states_exclusivity, unqualified
         ("Brubaker is a solely Australian film.", "Brubaker is a Australian film."),
         ("The Dalai Lama lives in India exclusively.", "The Dalai Lama lives in India ."),
         ("Paris is the capital of France.", None),
-        # "not only ... but also" claims no exclusivity
+        # "not only ... but also" claims no exclusivity, nor does a title's "Only"
         ("She is not only a singer but also an actress.", None),
+        ("Only Fools and Horses is a sitcom.", None),
+        ("Only three people have walked on the Moon.", "three people have walked on the Moon."),
     ],
 )
 def test_the_claim_without_its_qualifier(claim, plain):

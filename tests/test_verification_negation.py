@@ -20,6 +20,10 @@ from service.verification.negation import positive
         ("Paris is in France.", None),  # nothing to affirm
         ("It is not true that he did not go.", None),  # a double negation is read as it is
         ("Lyon, not Paris, hosted the final.", None),  # no negated verb
+        # a title's "Not" or "Never" negates nothing
+        ("Do Not Disturb is a 1965 film.", None),
+        ("Never Let Me Go is a novel by Kazuo Ishiguro.", None),
+        ("Don't Look Up is a film.", None),
     ],
 )
 def test_the_positive_form_of_a_claim(claim, affirmed):

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 
-# "only", "solely", "exclusively", but not "not only ... but also" (no exclusivity claimed).
-EXCLUSIVE = re.compile(r"(?<!\bnot )\b(?:only|solely|exclusively)\b\s*", re.IGNORECASE)
+# "only", "solely", "exclusively", but not "not only ... but also" (no exclusivity claimed),
+# nor a title's "Only" ("Only Fools and Horses"): capitalised, it counts only opening the claim
+# before a lower-case word or a number ("Only three people ...").
+EXCLUSIVE = re.compile(
+    r"(?<!\bnot )\b(?:only|solely|exclusively)\b\s*|^(?:Only|Solely)\s+(?=[a-z0-9])"
+)
 STATES_EXCLUSIVITY = re.compile(
     r"\b(?:only|sole|solely|exclusive|exclusively|unique|uniquely|alone|entirely|nothing else"
     r"|no other|any other)\b",

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-# One plain negation of the verb: "is not", "was never", "does not", "isn't", "has never".
+# One plain negation of the verb: "is not", "was never", "does not", "isn't", "has never". In
+# lower case only: "Do Not Disturb" and "Never Let Me Go" are titles, not negations.
 _NEGATED = re.compile(
     r"\b(?P<verb>is|are|was|were|has|have|had|does|do|did|can|could|will|would)"
-    r"(?:\s+not\b|n['’]t\b|\s+never\b)",
-    re.IGNORECASE,
+    r"(?:\s+not\b|n['’]t\b|\s+never\b)"
 )
-_NEGATIONS = re.compile(r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
-_NEVER = re.compile(r"\bnever\s+", re.IGNORECASE)
+_NEGATIONS = re.compile(r"\b(?:not|never|cannot)\b|n['’]t\b")
+_NEVER = re.compile(r"\bnever\s+")
 
 
 def positive(claim_text: str) -> str | None:
@@ -31,8 +31,8 @@ def positive(claim_text: str) -> str | None:
         return None
     if _NEGATED.search(claim_text):
         return _NEGATED.sub(lambda m: m.group("verb"), claim_text, count=1)
-    if re.search(r"\bcannot\b", claim_text, re.IGNORECASE):
-        return re.sub(r"\bcannot\b", "can", claim_text, count=1, flags=re.IGNORECASE)
+    if re.search(r"\bcannot\b", claim_text):
+        return re.sub(r"\bcannot\b", "can", claim_text, count=1)
     if _NEVER.search(claim_text):
         return _NEVER.sub("", claim_text, count=1)
     return None  # "not" with no verb before it ("X, not Y, ..."): read as it is

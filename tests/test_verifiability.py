@@ -99,6 +99,9 @@ def test_a_declared_english_overrides_detection():
         ("The Eiffel Tower is in Berlin.", True),
         ("Paris is the capital of France.", True),
         ("Joe Biden signed the bill.", True),
+        ("Leonardo da Vinci painted the Mona Lisa.", True),  # a verb of record
+        ("The Nile flows into the Mediterranean Sea.", True),
+        ("Leonardo da Vinci loved the Mona Lisa.", False),  # no verb of record
         ("Is Paris the capital of France?", False),
         ("I think Paris is the capital of France.", False),
         ("Paris might be the capital of France.", False),

@@ -23,6 +23,10 @@ ARTICLE = 40  # sentences per article checked (a check reads at most 50 claims)
 # True claims: never `refuted`.
 TRUE = [
     ("Paris is the capital of France.", {"supported"}),
+    # "da" of the name need not be capitalised in the passage (bearing._significant)
+    ("Leonardo da Vinci painted the Mona Lisa.", {"supported"}),
+    # read through "Mozart was a painter.", which his article does not confirm (negation.py)
+    ("Mozart was not a painter.", {NEE}),
     ("Ottawa is the capital of Canada.", {"supported"}),
     ("The Eiffel Tower is in Paris.", {"supported"}),
     ("The Kremlin is in Moscow.", {"supported"}),
@@ -185,6 +189,20 @@ FALSE = [
     # 'Pluto is a dwarf planet', 'Ceres is a dwarf planet': no planet
     ("Pluto is a planet.", {NEE}),
     ("Ceres is a planet.", {NEE}),
+]
+
+# Added with the readers of what the model reads (reported, exclusive, negation) and of
+# figures of the subject.
+FALSE += [
+    # the Korean War's 1950 in the article on Korea is no year of the war's end
+    ("World War II ended in 1950.", {NEE, "refuted"}),
+    # 'The first walls date to the 7th century BC': no year of the 20th century
+    ("The Great Wall of China was built in the 20th century.", {NEE}),
+    # the positive form, which his article confirms, denies it
+    ("Albert Einstein was not a physicist.", {"refuted"}),
+    ("The Eiffel Tower is not in Paris.", {"refuted"}),
+    # 'a Spanish painter, sculptor, ...' says nothing of an "only"
+    ("Picasso was only a sculptor.", {NEE}),
 ]
 
 # Not statements of fact in English: never judged.

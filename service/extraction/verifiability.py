@@ -69,7 +69,13 @@ INTENSIFIERS = (
 
 _NOT_PLAIN = ("question", "opinion", "pleasantry", "speculation", "future", "uncertainty",
               "first_person", "heading", "long")  # fmt: skip
-_ASSERTING = COPULAS | FACTUAL_VERBS
+# Verbs of record a plain statement of fact may rest on besides those the check-worthiness cues
+# count ("Leonardo da Vinci painted the Mona Lisa.", "The Nile flows into the Mediterranean.").
+_RECORD_VERBS = word_set("""
+    wrote painted composed directed discovered invented married designed starred recorded
+    released published led defeated conquered flows orbits borders
+""")
+_ASSERTING = COPULAS | FACTUAL_VERBS | _RECORD_VERBS
 _TOKEN = re.compile(r"[\w']+")
 _CONTRACTED = re.compile(r"n't$|'(?:m|re|ve|ll|d)$")  # "isn't", "I'm", "we've", "I'll"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

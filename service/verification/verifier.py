@@ -7,7 +7,8 @@ says it of someone else, of the past or of another name, stays neutral), scores 
 with a stance model (the shipped ONNX cross-encoder by default, or any object with the same
 `probabilities` method, e.g. nli_transformers.TransformersNli; an exclusive claim, "X is only
 Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py; a
-negated claim in its positive form, which a passage confirms to deny it: negation.py),
+negated claim in its positive form, which a passage confirms to deny it: negation.py; each half
+of a conjunctive claim too, the least supported bounding its support: conjunction.py),
 takes away the support of a
 passage that never names a name of the claim or only bounds its figure (coverage.py,
 agreement.py), or never says that the subject is of the kind the claim says or gives a count of
@@ -34,6 +35,7 @@ from service.verification import verdict as rules
 from service.verification.aggregate import Aggregator
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
 from service.verification.category import qualified_denial, uncounted, unpredicated
+from service.verification.conjunction import conjuncts
 from service.verification.coverage import unsaid
 from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
@@ -178,7 +180,7 @@ class ModelVerifier:
         if windows:
             forms = [_claim_form(claim.text, window) for _, window in windows]
             pairs = [(text, window) for (text, _), (_, window) in zip(forms, windows, strict=True)]
-            read = self.scorer.probabilities(pairs)
+            read = self._read_halves(claim.text, forms, windows, self.scorer.probabilities(pairs))
             for (i, _), (_, form), row in zip(windows, forms, read, strict=True):
                 row = _as_claim_reads(row, form)
                 # A long passage takes the reading of its most decided window.
@@ -188,6 +190,29 @@ class ModelVerifier:
             if ruled:
                 probs[i] = _as_probabilities(found[i])
         return probs
+
+    def _read_halves(
+        self,
+        claim_text: str,
+        forms: list[tuple[str, str]],
+        windows: list[tuple[int, str]],
+        read: np.ndarray,
+    ) -> np.ndarray:
+        """A conjunctive claim's readings, each window also read against each half of it
+        (conjunction.py): supporting as far as the least supported of the whole and its
+        halves; denying as the whole is denied (a half the passage is silent on reads as
+        denied too often: "Paraguay has the warmest weather in January")."""
+        halves = conjuncts(claim_text)
+        plain = [k for k, (_, form) in enumerate(forms) if form == "as_is"]
+        if not halves or not plain:
+            return read
+        pairs = [(half, windows[k][1]) for k in plain for half in halves]
+        by_half = self.scorer.probabilities(pairs).reshape(len(plain), len(halves), 3)
+        read = np.array(read, dtype=np.float64)
+        for k, rows in zip(plain, by_half, strict=True):
+            support = min(read[k, 0], float(rows[:, 0].min()))
+            read[k] = (support, 1.0 - support - read[k, 2], read[k, 2])
+        return read
 
     def _text(self, evidence: Evidence) -> str:
         title = evidence.title.strip()

@@ -362,3 +362,16 @@ def test_a_figure_in_a_sentence_about_something_else_confirms_nothing():
     found = assess(claim_from_text("c", "World War II ended in 1950."), korea)
     # the year of the sentence that names World War II's end is compared, not the Korean War's
     assert (found.stance, found.reason) == ("refutes", "says 1945, the claim says 1950")
+
+
+def test_another_bare_count_of_the_same_thing_confirms_nothing():
+    japan = Evidence(
+        source="wiki",
+        title="Japan",
+        snippet="With a population of almost 123 million as of 2026, it is the world's 11th most "
+        "populous country.",
+    )
+    found = assess(claim_from_text("c", "The population of Japan is about 50 million."), japan)
+    # too ambiguous (no counted noun) to deny the claim with, but no confirmation either
+    assert (found.stance, found.unconfirmed) == ("neutral", True)
+    assert found.reason == "gives 123 million where the claim says 50 million"

@@ -58,6 +58,9 @@ class Agreement:
     agrees: tuple[Match, ...] = ()
     disagrees: tuple[Match, ...] = ()
     allowed: tuple[Match, ...] = ()  # within a passage's bound, neither confirmed nor denied
+    # Another bare count of the same thing ("almost 123 million" for "about 50 million"): too
+    # ambiguous to deny the claim with, but no confirmation either.
+    differs: tuple[Match, ...] = ()
 
 
 def compare(
@@ -72,6 +75,7 @@ def compare(
     agrees: list[Match] = []
     disagrees: list[Match] = []
     allowed: list[Match] = []
+    differs: list[Match] = []
     for cq in claim_quantities:
         candidates = [pq for pq in passage_quantities if comparable(cq, pq)]
         if not candidates or _ranged(cq, claim_text):
@@ -87,12 +91,12 @@ def compare(
             continue
         anchor = _neighbours(cq, claim_text)
         related = [pq for pq in candidates if anchor & _neighbours(pq, passage_text)]
-        if related and _refutable(cq):
-            disagrees.append(Match(cq, _closest(cq, related)))
+        if related:
+            (disagrees if _refutable(cq) else differs).append(Match(cq, _closest(cq, related)))
     if any(m.claim.kind in _TEMPORAL for m in agrees):
         # "IPCC (2013), USGCRP (2017)": the passage dates one event; the others are not denied.
         disagrees = [m for m in disagrees if m.claim.kind not in _TEMPORAL]
-    return Agreement(tuple(agrees), tuple(disagrees), tuple(allowed))
+    return Agreement(tuple(agrees), tuple(disagrees), tuple(allowed), tuple(differs))
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

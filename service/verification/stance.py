@@ -107,6 +107,10 @@ def assess(claim: Claim, evidence: Evidence) -> StanceResult:
         # that repeats the claim says the opposite of it, which an entailment model often
         # misses (it reads the shared words as support).
         found = replace(found, unconfirmed=True)
+    if agreement.differs and not agreement.agrees and found.stance == "neutral":
+        match = agreement.differs[0]
+        reason = f"gives {match.passage.text} where the claim says {match.claim.text}"
+        return StanceResult("neutral", 0.0, reason, share, unconfirmed=True)
     if agreement.allowed and not agreement.agrees and found.stance == "neutral":
         match = agreement.allowed[0]
         reason = (

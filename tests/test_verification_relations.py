@@ -221,6 +221,11 @@ def test_a_rank_is_compared_with_the_same_noun_in_the_same_words(claim, passage,
          "dancehall music.", ""),
         ("Daggering is associated with dancehall.", "Dance", "It is associated with the 2006 "
          "wave of dancehall music.", "Daggering"),
+        # a word of a name of several words counts where it is written as a name
+        ("Arizona is a state in the United States.", "Arizona", "Arizona is a state in the "
+         "southwestern region of Mexico.", "United States"),
+        ("Arizona is a state in the United States.", "Arizona", "Arizona is one of the States "
+         "of the Union.", ""),
         # a nationality is a name: "Indian" or "India" for it, not "Pakistani"
         ("Smriti Mandhana is an Indian cricketer.", "Smriti Mandhana", "Smriti Mandhana is a "
          "Pakistani cricketer.", "Indian"),

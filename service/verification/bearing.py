@@ -53,7 +53,7 @@ from service.extraction.vocabulary import (
     word_set,
 )
 from service.verification import cues, lexicon
-from service.verification.ordinals import ORDINAL_NUMBERS, find_ordinals
+from service.verification.ordinals import find_ordinals
 
 # A passage without a title that opens like this refers back to a subject named elsewhere.
 ANAPHOR = re.compile(
@@ -101,11 +101,6 @@ _MONTH_NAMES = word_set(
 _BIRTH = re.compile(r"\b(?:born|birth|birthplace|native|natives)\b", re.I)  # "German-born" too
 TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-# "the 20th century", "the twentieth century" (not "20th-century Fox": a name's adjective).
-_CENTURY = re.compile(
-    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(ORDINAL_NUMBERS)}))\s+century\b", re.I
-)
-_YEAR_NUMBER = re.compile(r"\b(1\d{3}|20\d{2})\b")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NUMERALS = frozenset("IVX")  # one-letter Roman numerals closing a name
 # A word of a title that may be a name's (an initial "J." too): letters, no digit.
@@ -476,25 +471,7 @@ def _missing_figure(claim: Claim, snippet: str) -> str:
     ranks = [written for _, written in find_ordinals(claim.text) if written[:1].isdigit()]
     if ranks and not find_ordinals(snippet):
         return f"gives no rank to set against {ranks[0]}"
-    return _missing_century(claim.text, snippet)
-
-
-def _missing_century(claim_text: str, snippet: str) -> str:
-    """Why a passage cannot confirm the century a claim dates something to ("built in the 20th
-    century"): it names neither that century nor a year in it. Naming another century is no
-    denial either: a wall may be built over many."""
-    for match in _CENTURY.finditer(claim_text):
-        century = _century_number(match)
-        named = {_century_number(m) for m in _CENTURY.finditer(snippet)}
-        years = {int(y) for y in _YEAR_NUMBER.findall(snippet)}
-        if century not in named and not any((y - 1) // 100 + 1 == century for y in years):
-            return f"gives no year of the {match.group().lower()}"
     return ""
-
-
-def _century_number(match: re.Match) -> int:
-    digits, spelled = match.group(1), match.group(2)
-    return int(digits) if digits else ORDINAL_NUMBERS[spelled.lower()]
 
 
 def _missing_birth(claim: Claim, evidence: Evidence) -> str:

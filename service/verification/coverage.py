@@ -34,7 +34,9 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
     text = f"{evidence.title} {evidence.snippet}"
     words = [lexicon.fold(w) for w in _WORD.findall(text)]
     stems = {w[:STEM] for w in words}
-    forms = {lexicon.stem(w) for w in words}
+    # a word of a name of several words counts where it is written as a name: "state" is no
+    # mention of the United States ("a state in the southwestern region of Mexico")
+    forms = {lexicon.stem(lexicon.fold(w)) for w in _WORD.findall(text) if w[:1].isupper()}
     for name in claim.entities or find_entities(claim.text):
         if name == subject and not evidence.title:
             continue

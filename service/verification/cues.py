@@ -6,7 +6,7 @@ import re
 
 from service.verification.lexicon import NEGATIONS, TOKEN, tokenize
 
-_NEGATION_PHRASE = re.compile(r"\b(?:fail(?:s|ed)? to|did not|ha(?:s|ve) yet to)\b")
+_NEGATION_PHRASE = re.compile(r"\b(?:fail(?:s|ed)? to|did not|(?:ha(?:s|ve)|is|are) yet to)\b")
 _NOT_ONLY = re.compile(r"\s+(?:only|just|merely|simply)\b", re.I)
 
 # A passage that calls the statement false, or only reports that someone made it.

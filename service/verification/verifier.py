@@ -41,6 +41,7 @@ from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.exclusive import states_exclusivity, unqualified
 from service.verification.negation import positive
+from service.verification.periods import unconfirmed_period
 from service.verification.rationale import explain
 from service.verification.reported import without_reports
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
@@ -142,6 +143,7 @@ class ModelVerifier:
                     or unpredicated(claim, ev, subject, found_bearing.own)
                     or uncounted(claim, ev, subject)
                     or other_currency(claim.text, ev.snippet)
+                    or unconfirmed_period(claim.text, ev.snippet)
                 ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
                 kind = qualified_denial(claim, ev, subject, found_bearing.own)

@@ -376,3 +376,18 @@ def test_another_bare_count_of_the_same_thing_confirms_nothing():
     # too ambiguous (no counted noun) to deny the claim with, but no confirmation either
     assert (found.stance, found.unconfirmed) == ("neutral", True)
     assert found.reason == "gives 123 million where the claim says 50 million"
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "reason"),
+    [
+        # the date of the claim's event is the one by the same words ("born"), not another's
+        ("Carlos Santana was born in 1969.", "refutes", "says 1947, the claim says 1969"),
+        ("Carlos Santana was born in 1947.", "supports", "gives the same year (1947)"),
+        ("Carlos Santana played at Woodstock in 1969.", "supports", "gives the same year (1969)"),
+    ],
+)
+def test_a_date_is_compared_with_the_date_of_the_same_event(claim, stance, reason):
+    passage = "Carlos Santana (born 1947) is a musician. In 1969 he played at Woodstock."
+    found = assess(claim_from_text("c", claim), Evidence(source="s", title="", snippet=passage))
+    assert (found.stance, found.reason) == (stance, reason)

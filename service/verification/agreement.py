@@ -81,7 +81,16 @@ def compare(
         if not candidates or _ranged(cq, claim_text):
             continue
         claim_span = interval(cq, claim_text)
-        agreeing = [pq for pq in candidates if _meets(claim_span, cq, pq, passage_text)]
+        anchor = _neighbours(cq, claim_text)
+        related = [pq for pq in candidates if anchor & _neighbours(pq, passage_text)]
+        # A date is the date of what it sits by: "born 22 November 1948 ... after graduating on
+        # November 22nd, 1968" gives no 1968 birth. Where the passage dates the claim's event,
+        # only the dates whose surroundings share most with the claim's are compared.
+        temporal = cq.kind in _TEMPORAL
+        dated = _closest_context(cq, claim_text, candidates, passage_text) if temporal else []
+        related = dated or related
+        pool = dated or candidates
+        agreeing = [pq for pq in pool if _meets(claim_span, cq, pq, passage_text)]
         pinned = [pq for pq in agreeing if _pins(claim_span, cq, pq, passage_text)]
         if pinned:
             agrees.append(Match(cq, pinned[0]))
@@ -89,8 +98,6 @@ def compare(
         if agreeing:  # within a bound ("over 41 million" for 300 million): neither way
             allowed.append(Match(cq, agreeing[0]))
             continue
-        anchor = _neighbours(cq, claim_text)
-        related = [pq for pq in candidates if anchor & _neighbours(pq, passage_text)]
         if related:
             (disagrees if _refutable(cq) else differs).append(Match(cq, _closest(cq, related)))
     if any(m.claim.kind in _TEMPORAL for m in agrees):
@@ -212,6 +219,27 @@ def _neighbours(q: Quantity, text: str) -> set[str]:
     window = text[max(0, start - _NEIGHBOURHOOD) : start + len(q.text) + _NEIGHBOURHOOD]
     unit = {stem(q.unit)} if q.unit and q.kind == "count" else set()
     return set(content_terms(window)) - unit
+
+
+def _closest_context(claim: Quantity, claim_text: str, quantities: list[Quantity], text: str):
+    """The passage quantities whose next words, in their own sentence, share the most with the
+    claim quantity's ("born 1947" for "was born in 1969", not "In 1969 he played"); none if
+    none shares any."""
+    anchor = _event_words(claim, claim_text)
+    shared = [len(anchor & _event_words(q, text)) for q in quantities]
+    best = max(shared, default=0)
+    return [q for q, n in zip(quantities, shared, strict=True) if n == best and best]
+
+
+def _event_words(q: Quantity, text: str) -> set[str]:
+    """Content stems of the three words either side of a quantity, within its sentence."""
+    start = _locate(q, text)
+    if start < 0:
+        return set()
+    before = re.split(r"[.;!?]\s", text[max(0, start - 60) : start])[-1]
+    after = re.split(r"[.;!?]\s", text[start + len(q.text) : start + len(q.text) + 60])[0]
+    words = [*content_terms(before).keys()][-3:] + [*content_terms(after).keys()][:3]
+    return set(words)
 
 
 def _locate(q: Quantity, text: str) -> int:

@@ -16,6 +16,12 @@ from service.verification.exclusive import states_exclusivity, unqualified
         ("She is not only a singer but also an actress.", None),
         ("Only Fools and Horses is a sitcom.", None),
         ("Only three people have walked on the Moon.", "three people have walked on the Moon."),
+        # totality is exclusivity in time
+        (
+            "Michael Jordan was a baseball player for his whole career.",
+            "Michael Jordan was a baseball player.",
+        ),
+        ("Paris has always been the capital of France.", "Paris has been the capital of France."),
     ],
 )
 def test_the_claim_without_its_qualifier(claim, plain):

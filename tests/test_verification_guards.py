@@ -203,6 +203,8 @@ FALSE += [
     ("The Eiffel Tower is not in Paris.", {"refuted"}),
     # 'a Spanish painter, sculptor, ...' says nothing of an "only"
     ("Picasso was only a sculptor.", {NEE}),
+    # 'he played baseball' says nothing of "his whole career" (exclusive.py)
+    ("Michael Jordan was a baseball player for his whole career.", {NEE, "refuted"}),
     # 'a population of almost 123 million': another bare count of it confirms nothing
     ("The population of Japan is about 50 million.", {NEE, "refuted"}),
     # its article bears out the first half only (conjunction.py)

@@ -1,4 +1,5 @@
-"""Exclusive claims: "X is only Y" is not borne out by a passage that says X is Y.
+"""Exclusive claims: "X is only Y" (or "for his whole career", "has always been") is not borne
+out by a passage that says X is Y.
 
 A passage that says "Andrew Kevin Walker is an American screenwriter" neither confirms "Andrew
 Kevin Walker is only American" (it says nothing of other nationalities) nor denies it, yet an
@@ -17,10 +18,13 @@ import re
 # before a lower-case word or a number ("Only three people ...").
 EXCLUSIVE = re.compile(
     r"(?<!\bnot )\b(?:only|solely|exclusively)\b\s*|^(?:Only|Solely)\s+(?=[a-z0-9])"
+    # totality: "for his whole career", "has always been"
+    r"|\s*\b(?:for|throughout)\s+(?:his|her|their|its)\s+(?:whole|entire)\s+"
+    r"(?:career|life|lives|history)\b|(?<!\bnot )\balways\s+"
 )
 STATES_EXCLUSIVITY = re.compile(
     r"\b(?:only|sole|solely|exclusive|exclusively|unique|uniquely|alone|entirely|nothing else"
-    r"|no other|any other)\b",
+    r"|no other|any other|always|throughout|whole|entire)\b",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,8 @@ from service.verification.periods import unconfirmed_period
         ("It happened in the 1960s.", "It happened in the 1860s.", "gives no year of the 1960s"),
         ("Paris is the capital of France.", "Paris has been a capital since the 10th century.",
          ""),  # the claim dates nothing
+        # "the 1900s" may be the century: not read as a decade
+        ("To the Lighthouse is a novel set in the 1900s.", "It was published in 1927.", ""),
     ],
 )  # fmt: skip
 def test_a_period_is_confirmed_by_itself_or_a_year_in_it(claim, passage, why):

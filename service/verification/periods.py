@@ -19,11 +19,12 @@ _CENTURY = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(ORDINAL_NUMBERS)}))\s+century\b", re.I
 )
 _YEAR_NUMBER = re.compile(r"\b(1\d{3}|20\d{2})\b")
-# "the 1950s", "the '50s", "the fifties": a decade a claim may date something to.
+# "the 1950s", "the '50s", "the fifties": a decade a claim may date something to ("the 1900s" may
+# be a century: not read).
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                  "nineties"]  # fmt: skip
 _DECADE = re.compile(
-    r"\bthe\s+(?:(?P<full>1\d\d0|20\d0)s|['’](?P<short>\d)0s|"
+    r"\bthe\s+(?:(?P<full>1\d[1-9]0|20\d0)s|['’](?P<short>\d)0s|"
     rf"(?P<word>{'|'.join(_DECADE_WORDS)}))\b",
     re.I,
 )

@@ -8,9 +8,9 @@ with a stance model (the shipped ONNX cross-encoder by default, or any object wi
 `probabilities` method, e.g. nli_transformers.TransformersNli; an exclusive claim, "X is only
 Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py; a
 negated claim in its positive form, which a passage confirms to deny it: negation.py; each half
-of a conjunctive claim too, the least supported bounding its support: conjunction.py),
-takes away the support of a
-passage that never names a name of the claim or only bounds its figure (coverage.py,
+of a conjunctive claim too, the least supported bounding its support: conjunction.py), takes
+away the support of a passage that never names a name of the claim, only bounds its figure, or
+names no year of the period the claim dates something to (coverage.py, periods.py,
 agreement.py), or never says that the subject is of the kind the claim says or gives a count of
 what it counts (category.py), or names another currency as the claim's place's (currency.py),
 and the denial of "X is not an N" by a passage calling X a "dwarf N" (category.py), keeps the

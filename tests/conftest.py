@@ -211,3 +211,17 @@ def app(make_app):
 def client(app):
     """A Flask test client."""
     return app.test_client()
+
+
+@pytest.fixture
+def verify_on(client):
+    """The verdict of POST /v1/claims/verify on one claim and one supplied passage."""
+
+    def judge(claim: str, passage: str) -> dict:
+        response = client.post(
+            "/v1/claims/verify", json={"claim": claim, "evidence": [{"text": passage}]}
+        )
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return response.get_json()["claims"][0]["verdict"]
+
+    return judge

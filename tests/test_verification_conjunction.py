@@ -27,19 +27,12 @@ def test_the_halves_of_a_claim(claim, halves):
     assert conjuncts(claim) == halves
 
 
-def verdict(client, claim: str, passage: str) -> dict:
-    body = client.post(
-        "/v1/claims/verify", json={"claim": claim, "evidence": [{"text": passage}]}
-    ).get_json()
-    return body["claims"][0]["verdict"]
-
-
 # A passage bearing out one half only: the Acceleration row of test_verification_guards.py, on
 # the embedded corpus, where the model alone read the lead as support.
 
 
-def test_a_passage_bearing_out_both_halves_supports_the_claim(client):
+def test_a_passage_bearing_out_both_halves_supports_the_claim(verify_on):
     claim = "Vic Willis was a baseball pitcher and was born in Delaware."
     passage = "Vic Willis was an American baseball pitcher. He was born in Newark, Delaware."
-    found = verdict(client, claim, passage)
+    found = verify_on(claim, passage)
     assert found["label"] == "supported", found["rationale"]

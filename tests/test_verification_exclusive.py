@@ -41,28 +41,21 @@ def test_a_passage_that_speaks_of_exclusivity(passage, states):
     assert states_exclusivity(passage) is states
 
 
-def verdict(client, claim: str, passage: str) -> dict:
-    body = client.post(
-        "/v1/claims/verify", json={"claim": claim, "evidence": [{"text": passage}]}
-    ).get_json()
-    return body["claims"][0]["verdict"]
-
-
 WALKER = "Andrew Kevin Walker (born August 14, 1964) is an American BAFTA-nominated screenwriter."
 
 
-def test_a_passage_that_says_it_without_the_only_does_not_deny_the_only(client):
+def test_a_passage_that_says_it_without_the_only_does_not_deny_the_only(verify_on):
     # the stance model alone reads the unmatched "only" as a contradiction (refutes 0.99)
-    found = verdict(client, "Andrew Kevin Walker is only American.", WALKER)
+    found = verify_on("Andrew Kevin Walker is only American.", WALKER)
     assert found["label"] == "not_enough_evidence", found["rationale"]
 
 
-def test_a_passage_that_denies_the_plain_claim_denies_the_exclusive_one(client):
-    found = verdict(client, "Andrew Kevin Walker is only Chinese.", WALKER)
+def test_a_passage_that_denies_the_plain_claim_denies_the_exclusive_one(verify_on):
+    found = verify_on("Andrew Kevin Walker is only Chinese.", WALKER)
     assert found["label"] == "refuted", found["rationale"]
 
 
-def test_a_passage_that_speaks_of_exclusivity_is_read_as_it_is(client):
+def test_a_passage_that_speaks_of_exclusivity_is_read_as_it_is(verify_on):
     passage = "Weekly Idol is a South Korean variety show hosted only by rapper Defconn."
-    found = verdict(client, "Weekly Idol is hosted only by Defconn.", passage)
+    found = verify_on("Weekly Idol is hosted only by Defconn.", passage)
     assert found["label"] == "supported", found["rationale"]

@@ -30,25 +30,18 @@ def test_the_positive_form_of_a_claim(claim, affirmed):
     assert positive(claim) == affirmed
 
 
-def verdict(client, claim: str, passage: str) -> dict:
-    body = client.post(
-        "/v1/claims/verify", json={"claim": claim, "evidence": [{"text": passage}]}
-    ).get_json()
-    return body["claims"][0]["verdict"]
-
-
 DIAMOND = (
     "Neil Leslie Diamond (born January 24, 1941) is an American singer-songwriter, musician and "
     "actor."
 )
 
 
-def test_a_passage_naming_something_else_does_not_deny_a_negated_claim(client):
+def test_a_passage_naming_something_else_does_not_deny_a_negated_claim(verify_on):
     # the stance model alone reads the unmatched "not" as a contradiction (refutes 0.96)
-    found = verdict(client, "Neil Diamond is not a football player.", DIAMOND)
+    found = verify_on("Neil Diamond is not a football player.", DIAMOND)
     assert found["label"] != "refuted", found["rationale"]
 
 
-def test_a_passage_confirming_the_positive_form_denies_the_negated_claim(client):
-    found = verdict(client, "Neil Diamond is not a singer-songwriter.", DIAMOND)
+def test_a_passage_confirming_the_positive_form_denies_the_negated_claim(verify_on):
+    found = verify_on("Neil Diamond is not a singer-songwriter.", DIAMOND)
     assert found["label"] == "refuted", found["rationale"]

@@ -110,10 +110,7 @@ def test_a_claim_about_what_was_said_keeps_every_sentence():
         "eye. It has been shared thousands of times.",
     ],
 )
-def test_a_reported_claim_is_not_supported_through_the_endpoint(client, passage):
+def test_a_reported_claim_is_not_supported_through_the_endpoint(verify_on, passage):
     claim_text = "The Great Wall of China is visible from the Moon with the naked eye."
-    body = client.post(
-        "/v1/claims/verify", json={"claim": claim_text, "evidence": [{"text": passage}]}
-    ).get_json()
-    verdict = body["claims"][0]["verdict"]
+    verdict = verify_on(claim_text, passage)
     assert verdict["label"] == "not_enough_evidence", verdict["rationale"]

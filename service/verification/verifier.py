@@ -180,7 +180,8 @@ class ModelVerifier:
         textual = [i for i, ruled in enumerate(by_rules) if not ruled]
         windows = [(i, window) for i in textual for window in _windows(self._text(evidence[i]))]
         if windows:
-            forms = [_claim_form(claim.text, window) for _, window in windows]
+            plain, affirmed = unqualified(claim.text), positive(claim.text)
+            forms = [_claim_form(claim.text, plain, affirmed, w) for _, w in windows]
             pairs = [(text, window) for (text, _), (_, window) in zip(forms, windows, strict=True)]
             read = self._read_halves(claim.text, forms, windows, self.scorer.probabilities(pairs))
             for (i, _), (_, form), row in zip(windows, forms, read, strict=True):
@@ -223,14 +224,14 @@ class ModelVerifier:
         return evidence.snippet
 
 
-def _claim_form(claim_text: str, window: str) -> tuple[str, str]:
+def _claim_form(
+    claim_text: str, plain: str | None, affirmed: str | None, window: str
+) -> tuple[str, str]:
     """What the model reads against a window, and how: an exclusive claim ("X is only Y")
-    against a window silent on exclusivity without its "only" (exclusive.py); a negated claim
-    in its positive form (negation.py); any other claim as it is."""
-    plain = unqualified(claim_text)
+    against a window silent on exclusivity without its "only" (`plain`, exclusive.py); a
+    negated claim in its positive form (`affirmed`, negation.py); any other claim as it is."""
     if plain and not states_exclusivity(window):
         return plain, "exclusive"
-    affirmed = positive(claim_text)
     if affirmed:
         return affirmed, "negated"
     return claim_text, "as_is"

@@ -156,7 +156,7 @@ def test_a_relative_clause_on_another_name_is_not_said_of_the_subject():
         # not category claims of a named subject, or too broad a kind to check
         ("Bats are dangerous.", []),
         ("Dolphins are found in oceans.", []),
-        ("Paris is the capital of France.", []),
+        ("Paris is the capital of France.", ["capital"]),
         ("The United States has 50 states.", []),
         ("There is a British actor named Marcus Bentley.", []),
         ("Basildon is a place.", []),
@@ -190,6 +190,22 @@ def test_a_passage_that_counts_nothing_of_the_claims_noun_leaves_the_count_unsai
     assert uncounted_in("The United States has 20 states.", "New York (state)", NEW_YORK) == (
         "20 states"
     )
+
+
+BEETHOVEN_FIFTH = (
+    "The Symphony No. 5 in C minor, Op. 67, is a symphony composed by Ludwig van Beethoven "
+    "between 1804 and 1808."
+)
+
+
+def test_a_count_of_what_the_subject_did_is_a_count_too():
+    claim = "Ludwig van Beethoven composed nine symphonies."
+    assert uncounted_in(claim, "Symphony No. 5 (Beethoven)", BEETHOVEN_FIFTH) == "nine symphonies"
+
+
+def test_a_passage_that_counts_nothing_does_not_deny_a_count(verify_on):
+    verdict = verify_on("Ludwig van Beethoven composed nine symphonies.", BEETHOVEN_FIFTH)
+    assert verdict["label"] != "refuted", verdict
 
 
 @pytest.mark.parametrize(

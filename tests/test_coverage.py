@@ -39,6 +39,12 @@ def unsaid_name(claim_text: str, title: str, snippet: str) -> str:
         # a name of one word may be named in another form ('Australian')
         ("Sydney is the largest city in Australia.", "Sydney", "Sydney is the most populous "
          "Australian city.", ""),
+        # the ordinal of a name is what tells it from its namesakes
+        ("Winston Churchill was Prime Minister during the First World War.",
+         "Winston Churchill", "He was Prime Minister from 1940 to 1945, during the Second World "
+         "War.", "First World War"),
+        ("Winston Churchill served in the First World War.", "Winston Churchill", "He served "
+         "on the Western Front during the First World War.", ""),
         # a name never mentioned in any form
         ("Neil Armstrong walked on Mars.", "Neil Armstrong", "Neil Armstrong was the first "
          "person to walk on the Moon.", "Mars"),

@@ -6,6 +6,8 @@ import pytest
 
 from service.domain import Evidence
 from service.extraction import claim_from_text
+from service.verification.bearing import _names as bearing_names
+from service.verification.bearing import _significant as bearing_significant
 from service.verification.bearing import bearing, main_entity
 
 ISHIBA = "Shigeru Ishiba is the Prime Minister of Japan."
@@ -102,7 +104,16 @@ def test_the_main_entity_is_the_first_name_that_is_not_an_ordinary_word(text, su
         ("The Pacific Ocean is larger than the Atlantic Ocean.", "Southern Ocean", "With a size "
          "of 21,960,000 km2 (8,480,000 mi2), it is the second-smallest of the five principal "
          "oceanic divisions, smaller than the Pacific, Atlantic and Indian oceans, and larger "
-         "than the Arctic Ocean.", False, "compares something else with Pacific Ocean"),
+         "than the Arctic Ocean.", False, "Pacific Ocean"),  # "Ocean" only in "Arctic Ocean"
+        # a name inside a longer one, before or after it, is another name
+        ("Greenland is part of Norway.", "Norwegian Sea", "The Norwegian Sea is a marginal sea "
+         "northwest of Norway between the North Sea and the Greenland Sea.", False,
+         "is not about Greenland"),
+        ("Julius Caesar was the first Roman emperor.", "Tiberius", "Tiberius Julius Caesar "
+         "Augustus was the second Roman emperor from AD 14 until his death.", False,
+         "is not about Julius Caesar"),
+        ("The Titanic sank in 1915.", "Sinking of the Titanic", "RMS Titanic sank in the North "
+         "Atlantic Ocean on 15 April 1912.", True, ""),  # a designator, not another name
         ("The Moon is larger than Ganymede.", "Moon", "The Moon is Earth's only natural "
          "satellite. Ganymede is larger than the Moon.", False,
          "compares something else with Moon"),
@@ -244,3 +255,19 @@ def test_a_homonym_still_bears_where_it_says_the_predicate_of_the_name():
     claim = claim_from_text("c", "Casablanca starred Humphrey Bogart.")
     found = bearing(claim, FILM, {"Casablanca", "Casablanca (film)"})
     assert found.bears and not found.own
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        ("Barack Hussein Obama II was born in Honolulu.", "Barack Obama", True),  # middle name
+        ("Michelle Obama was born in Chicago.", "Barack Obama", False),
+        ("between the North Sea and the Greenland Sea", "Greenland", False),
+        ("Greenland. The island is large.", "Greenland", True),  # a sentence's end
+        ("US President Barack Obama spoke.", "Barack Obama", True),  # a title
+        ("Earth's Moon is large.", "Moon", True),  # a possessive
+        ("Apple Inc. is a company.", "Apple", True),  # a suffix
+    ],
+)  # fmt: skip
+def test_a_name_inside_another_name_does_not_name_it(text, name, named):
+    assert bearing_names(text, bearing_significant(name)) is named

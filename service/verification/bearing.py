@@ -106,7 +106,13 @@ _NUMERALS = frozenset("IVX")  # one-letter Roman numerals closing a name
 # A word of a title that may be a name's (an initial "J." too): letters, no digit.
 _TITLE_TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*")
 # What may follow a name in its own article's title ("Martin Luther King Jr.", "Apple Inc.").
-_NAME_SUFFIXES = word_set("jr sr inc ltd corp co plc llc i ii iii iv v vi vii viii")
+_NAME_SUFFIXES = word_set(
+    "jr sr inc ltd corp co plc llc corporation incorporated limited i ii iii iv v vi vii viii"
+)
+# A ship's or an office's designator before a name ("RMS Titanic", "HMS Victory", "US").
+_DESIGNATOR = re.compile(r"[A-Z]{2,4}")
+# Abbreviations a name goes on after ("St. Louis", "Mt. Fuji").
+_ABBREVIATIONS = word_set("st mt ft jr sr dr mr mrs ms prof gen col sen rep gov lt sgt")
 # A lead that says its subject is a work or a thing, not a person ("Blue Moon is a 1934 popular
 # song"): a title of given words and a name is then no fuller name of the claim's subject.
 _THING_LEAD = re.compile(
@@ -397,38 +403,72 @@ def figure_of_subject(claim: Claim, evidence: Evidence, at: int) -> bool:
 
 
 def _names_all(text: str, words: set[str]) -> bool:
-    """Whether a text names the subject in full: each of its words, capitalised as names are."""
-    return words <= _capitalised(text)
-
-
-def _capitalised(text: str) -> set[str]:
-    """The capitalised words of a text, as compared (hyphenated ones split)."""
-    return {
-        part for w in _NAME_WORD.findall(text) if w[:1].isupper() for part in _word(w).split("-")
-    }
+    """Whether a text names the subject in full: each of its words, capitalised as names are, and
+    not inside another name ("Greenland Sea" names no Greenland)."""
+    named: set[str] = set()
+    for run in _name_runs(text):
+        named |= _subject_words_of(run, words)
+    return words <= named
 
 
 def _names(text: str, words: set[str]) -> bool:
     """Whether a text names the subject: one of its words, capitalised as a name is, and not
     inside another name ("River" of "Paraguay River" is no mention of the Amazon River, nor
-    "Obama" of "Michelle Obama" of Barack Obama): the capitalised word before it, if any, is
-    the subject's too, a title ("President"), a possessive ("Earth's Moon") or an ordinary word
-    opening a sentence ("In")."""
-    before = ""
-    for w in _NAME_WORD.findall(text):
-        capitalised = w[:1].isupper()
-        parts = _word(w).split("-")
-        if capitalised and any(part in words for part in parts) and not _other_name(before, words):
-            return True
-        possessive = w.endswith(("'s", "’s"))
-        before = _word(w) if capitalised and not possessive else ""
-    return False
+    "Obama" of "Michelle Obama" of Barack Obama, "Greenland" of "Greenland Sea" of Greenland,
+    "Julius Caesar" of "Tiberius Julius Caesar Augustus" of Julius Caesar)."""
+    return any(_subject_words_of(run, words) for run in _name_runs(text))
 
 
-def _other_name(word: str, words: set[str]) -> bool:
-    """Whether a capitalised word before a word of the subject's name makes it another name."""
-    ordinary = word in lexicon.STOPWORDS or word in NAME_TITLES
-    return bool(word) and word not in words and not ordinary
+def _name_runs(text: str) -> list[list[str]]:
+    """The runs of capitalised words a text writes one after another, as one name is written
+    ("Tiberius Julius Caesar Augustus"); a possessive ("Earth's Moon") or a sentence's end
+    closes a run."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = 0
+    for match in _NAME_WORD.finditer(text):
+        word = match.group()
+        joined = current and not text[last_end : match.start()].strip() and _continues(current[-1])
+        if not word[:1].isupper():
+            current = []
+        elif joined:
+            current.append(word)
+        else:
+            current = [word]
+            runs.append(current)
+        last_end = match.end()
+    return runs
+
+
+def _continues(word: str) -> bool:
+    """Whether a name may go on after this word: not after a possessive, nor after a word that
+    ends a sentence ("Greenland. The ..."; an initial or an abbreviation, "J.", "St.", may)."""
+    if word.endswith(("'s", "’s")):
+        return False
+    bare = word.rstrip(".")
+    return bare == word or len(bare) == 1 or bare.lower() in _ABBREVIATIONS
+
+
+def _subject_words_of(run: list[str], words: set[str]) -> set[str]:
+    """The subject's words a run of capitalised words names, none if the run is another name:
+    a word outside the subject's own, before its first word (other than a title and what
+    qualifies the title, "US President", a designator, "RMS Titanic", or an ordinary word
+    opening a sentence, "In") or after
+    its last (other than a suffix, "Jr.", "II"), makes it another name; a word between them is
+    a middle name ("Barack Hussein Obama")."""
+    parts = [_word(w).split("-") for w in run]
+    at = [i for i, p in enumerate(parts) if any(part in words for part in p)]
+    if not at:
+        return set()
+    before = [_word(w) for w in run[: at[0]] if not _DESIGNATOR.fullmatch(w)]
+    titled = [i for i, w in enumerate(before) if w in NAME_TITLES]
+    before = before[titled[-1] + 1 :] if titled else before
+    after = [_word(w) for w in run[at[-1] + 1 :]]
+    if any(w not in lexicon.STOPWORDS for w in before):
+        return set()
+    if any(w not in _NAME_SUFFIXES and w not in lexicon.STOPWORDS for w in after):
+        return set()
+    return {part for p in parts for part in p if part in words}
 
 
 def _names_as_subject(text: str, words: set[str]) -> bool:

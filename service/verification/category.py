@@ -26,7 +26,7 @@ from service.extraction.sentences import split_sentences
 from service.extraction.vocabulary import word_set
 from service.verification import lexicon
 
-_CLAIM = re.compile(r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+(?:a|an)\s+(?P<kind>[^.!?;:]+)")
+_CLAIM = re.compile(r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+(?:a|an|the)\s+(?P<kind>[^.!?;:]+)")
 _NEGATED = re.compile(
     r"(?P<subject>.+?)\s+(?:is|was|are|were)\s+not\s+(?P<kind>(?:a|an)\s+[^.!?;:]+)"
 )
@@ -36,15 +36,18 @@ _PLURAL_CLAIM = re.compile(
     r"(?P<subject>.+?)\s+(?:are|were)\s+(?P<kind>(?:[a-z-]+\s+){0,2}[a-z-]+s(?<!ous)(?<!ss)(?<!us))"
     r"\W*$"
 )
-# "X has / had / consists of K Ns": the count of Ns X has.
+# "X has / had / consists of K Ns": the count of Ns X has; "X composed K Ns" too.
 _HAS = re.compile(
     r"(?P<subject>.+?)\s+(?:has|have|had|contains|contained|comprises|comprised|includes|"
-    r"included|consists of|consisted of|is made up of|is divided into)\s+"
+    r"included|consists of|consisted of|is made up of|is divided into|"
+    # "composed nine symphonies", "has won 23 titles", "wrote 39 plays": a count of what X did
+    r"(?:(?:has|have|had)\s+)?(?:[a-z]+ed|wrote|won|built|made|sold|gave|took|drew|sang|fought|"
+    r"led|held|bore|ran|lost|spent|fathered))\s+"
     r"(?:(?:about|around|nearly|almost|over|exactly|only|just|more than|fewer than|less than)\s+)?"
 )
 _COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes|has been|had been)\b")
 # "served as a senator", "making it one of the largest cities", "its status as a destination".
-_AS_KIND = re.compile(r"\b(?:as|making it|makes it|made it)\s+(?=(?:a|an|one of)\s)")
+_AS_KIND = re.compile(r"\b(?:as|making it|makes it|made it)\s+(?=(?:a|an|the|one of)\s)")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+")
 _QUOTED = re.compile(r'\s*(?:“[^”]*”|"[^"]*")')
 _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -60,6 +63,7 @@ _COORDINATION = frozenset((",", "and", "or", "&", "/"))
 _ENDS_PHRASE = word_set("""
     of in on at by for from to with within without about after before during since until between
     among under over into through across near like than against via as who whom whose which that
+    above below beyond along around behind beside outside inside throughout toward towards upon
     where when while whereas but because although though if so
 """)
 # A noun before "of" that leaves the kind to the noun after it ("one of the largest cities").
@@ -312,6 +316,8 @@ def _ends_after_noun(token: str, following: list[str]) -> bool:
     """Whether a word past the phrase's first one starts what follows it: a participle ("born",
     "directed by", "produced and directed") or an adverb ("best known")."""
     low = token.lower()
+    if low in _PARTICIPLES and _noun_follows(following):
+        return False  # "the farthest known planet": an adjective before its noun
     if low in _PARTICIPLES or low in _ADVERBS:
         return True
     if not _participle(token):
@@ -320,6 +326,15 @@ def _ends_after_noun(token: str, following: list[str]) -> bool:
     if after.lower() in ("and", "or"):
         return len(following) > 1 and _participle(following[1])
     return not after or after[:1].isupper() or after.lower() in _ENDS_PHRASE | _DETERMINERS
+
+
+def _noun_follows(following: list[str]) -> bool:
+    """Whether the next word goes on the phrase as its noun: lower case, no preposition,
+    determiner, conjunction, participle or adverb."""
+    after = following[0] if following else ""
+    low = after.lower()
+    stops = _ENDS_PHRASE | _DETERMINERS | _COORDINATION | _PARTICIPLES | _ADVERBS
+    return after.isalpha() and after.islower() and low not in stops and not _participle(after)
 
 
 def _participle(token: str) -> bool:

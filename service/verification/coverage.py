@@ -10,7 +10,8 @@ often (on FEVER Symmetric dev, a noun check set aside a quarter of the right sup
 A name of several words is mentioned only where one of its words is, in one of its inflections
 ("Union", "Unions"), or its initials are ("EU"): a word that only begins alike is often another
 name's ("Europe" in "Switzerland ... is a landlocked country ... of Central, Western, and Southern
-Europe" is no mention of the European Union, which the model took it for).
+Europe" is no mention of the European Union, which the model took it for), and its ordinal must
+be there ("the Second World War" is no mention of the First).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from service.domain import Claim, Evidence
 from service.extraction.entities import find_entities
 from service.verification import lexicon
+from service.verification.ordinals import ORDINAL_NUMBERS
 
 _WORD = re.compile(r"[^\W_]+")
 STEM = 4  # letters a name word and a passage word share to be one name's forms ("Austral")
@@ -40,6 +42,7 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
     for name in claim.entities or find_entities(claim.text):
         if name == subject and not evidence.title:
             continue
+        name = _with_rank(claim.text, name)
         named = {lexicon.fold(w) for w in _WORD.findall(name)} - lexicon.STOPWORDS
         if named and not _mentioned(name, named, (stems, forms, set(words))):
             return name
@@ -48,6 +51,15 @@ def unsaid(claim: Claim, evidence: Evidence, subject: str | None) -> str:
         if lexicon.fold(demonym)[:STEM] not in stems:
             return demonym
     return ""
+
+
+def _with_rank(text: str, name: str) -> str:
+    """A name with the capitalised ordinal the claim writes before it ("First World War": the
+    names found leave it out)."""
+    ranked = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}", text)
+    if ranked and ranked.group(1).lower() in ORDINAL_NUMBERS:
+        return f"{ranked.group(1)} {name}"
+    return name
 
 
 def _mentioned(name: str, named: set[str], passage: tuple[set[str], set[str], set[str]]) -> bool:
@@ -60,5 +72,8 @@ def _mentioned(name: str, named: set[str], passage: tuple[set[str], set[str], se
     if len(initials) > 1 and initials in words:
         return True
     if len(named) > 1:
-        return bool({lexicon.stem(w) for w in named} & forms)
+        # the word that tells it from its namesakes must be there: "First" of "First World War"
+        # ("during the Second World War" is no mention of it)
+        ranks = {w for w in named if w in ORDINAL_NUMBERS}
+        return bool({lexicon.stem(w) for w in named} & forms) and ranks <= words
     return bool({w[:STEM] for w in named} & stems)

@@ -178,5 +178,8 @@ KIND_NOUNS = _kinds(
     channel: network
     song: single hit track
     player: footballer cricketer quarterback goalkeeper pitcher
+    ruler: king queen monarch emperor empress pharaoh sultan tsar czar shah khan caliph sovereign
+    monarch: king queen emperor empress pharaoh sultan tsar czar shah sovereign
+    city: capital metropolis town
     """
 )

@@ -1,0 +1,90 @@
+"""A superlative is a rank: "the highest mountain" is confirmed only by a passage that says so.
+
+An entailment model reads "K2 ... is the second-highest mountain on Earth" as support for "K2 is
+the highest mountain above sea level", and "China is the home of the largest movie and drama
+production complex" for "China is the largest country in the world": the superlative is there,
+the rank or what it ranks is not. A claim that calls something "the <superlative> <noun>" is
+confirmed only by a passage that gives that superlative (or its synonym, "biggest" for "largest")
+to the same noun a few words on, first in rank: not "second-highest", "third largest", nor "one
+of the largest". Such a passage may still deny the claim; this reader takes only support away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.verification import lexicon
+from service.verification.ordinals import ORDINAL_NUMBERS
+
+# fmt: off
+_SUPERLATIVES = [
+    "largest", "biggest", "highest", "tallest", "longest", "shortest", "smallest", "oldest",
+    "youngest", "newest", "deepest", "widest", "heaviest", "lightest", "hottest", "coldest",
+    "fastest", "slowest", "richest", "poorest", "strongest", "brightest", "closest", "nearest",
+    "farthest", "furthest", "earliest", "latest", "greatest", "densest", "driest", "wettest",
+    "busiest", "lowest", "best", "worst",
+]
+# fmt: on
+_SYNONYMS = [
+    {"largest", "biggest"},
+    {"highest", "tallest"},
+    {"farthest", "furthest"},
+    {"closest", "nearest"},
+]  # fmt: skip
+_SUPERLATIVE = (
+    r"(?P<sup>(?:most|least)\s+[a-z]+|" + "|".join(_SUPERLATIVES) + r")"
+    r"(?P<noun>(?:\s+[\w'’-]+){1,4})"
+)
+_IN_CLAIM = re.compile(r"\bthe\s+" + _SUPERLATIVE, re.I)
+_IN_PASSAGE = re.compile(r"\b" + _SUPERLATIVE, re.I)
+_WORD = re.compile(r"[\w'’]+")
+# What, right before a superlative, makes it no first rank: "second-highest", "third largest",
+# "one of the largest", "among the largest".
+_RANKED = re.compile(
+    r"(?:\b(?:" + "|".join(ORDINAL_NUMBERS) + r"|\d+(?:st|nd|rd|th))[\s-]*"
+    r"|\b(?:one|some|among)\s+of\s+the\s+|\bamong\s+the\s+)$",
+    re.I,
+)
+_NOUN_REACH = 4  # words after the superlative within which its noun must come
+
+
+def unranked(claim_text: str, passage: str) -> str:
+    """The claim's "superlative noun" the passage does not give first rank ("" when it does,
+    or the claim has none): the passage may deny it, not confirm it."""
+    for match in _IN_CLAIM.finditer(claim_text):
+        superlative = _normal(match.group("sup"))
+        noun = _noun(match.group("noun"))
+        if noun is None:
+            continue
+        if not _ranks_first(passage, superlative, noun):
+            return f"{match.group('sup')} {noun}"
+    return ""
+
+
+def _ranks_first(passage: str, superlative: str, noun: str) -> bool:
+    """Whether the passage gives the superlative (or a synonym) to the noun, first in rank."""
+    accepted = next((group for group in _SYNONYMS if superlative in group), {superlative})
+    for match in _IN_PASSAGE.finditer(passage):
+        if _normal(match.group("sup")) not in accepted:
+            continue
+        words = [lexicon.stem(w.lower()) for w in _WORD.findall(match.group("noun"))]
+        if lexicon.stem(noun) not in words[:_NOUN_REACH]:
+            continue
+        if not _RANKED.search(passage[max(0, match.start() - 30) : match.start()]):
+            return True
+    return False
+
+
+def _normal(superlative: str) -> str:
+    """A superlative as compared: lowercased, "most  populous" with one space."""
+    return " ".join(superlative.lower().split())
+
+
+def _noun(following: str) -> str | None:
+    """The noun a claim's superlative ranks: the first content word after it ("mountain" of
+    "highest mountain above sea level")."""
+    for word in _WORD.findall(following):
+        low = word.lower()
+        if low not in lexicon.STOPWORDS:
+            return low
+    return None

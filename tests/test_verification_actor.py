@@ -1,0 +1,71 @@
+"""Who does what the claim says (actor.py): a passage whose every use of the claim's verb has
+another doer does not confirm the claim."""
+
+import pytest
+
+from service.domain import Evidence
+from service.extraction import claim_from_text
+from service.verification.actor import claim_verb, done_by_another
+from service.verification.bearing import main_entity
+
+MOON = (
+    "The Moon is the only natural satellite of Earth. It orbits around Earth at an average "
+    "distance of 384,399 kilometers."
+)
+LUNAR_ECLIPSE = (
+    "A lunar eclipse is an astronomical event that occurs when the Moon orbits through Earth's "
+    "shadow."
+)
+WEB = "The Web was invented by English computer scientist Tim Berners-Lee in 1989."
+RITE = "The Rite of Spring is a ballet and concert work by the Russian composer Igor Stravinsky."
+FALL = (
+    "Constantinople, the capital city of the Byzantine Empire, was captured by the Ottoman "
+    "Empire on 29 May 1453."
+)
+
+
+def other_doer(claim_text: str, title: str, snippet: str) -> str:
+    claim = claim_from_text("c1", claim_text)
+    return done_by_another(claim, Evidence("wiki", title, snippet), main_entity(claim))
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "snippet", "doer"),
+    [
+        ("The Earth orbits the Moon.", "Lunar eclipse", LUNAR_ECLIPSE, "Moon"),
+        ("The Earth orbits the Moon.", "Moon", MOON, "Moon"),  # "It" is the Moon in its article
+        ("The Moon orbits the Earth.", "Moon", MOON, ""),
+        ("Thomas Edison invented the World Wide Web.", "World Wide Web", WEB, "Tim Berners-Lee"),
+        ("Tim Berners-Lee invented the World Wide Web.", "World Wide Web", WEB, ""),  # passive
+        ("The Ottoman Empire captured Constantinople in 1453.", "Fall of Constantinople", FALL,
+         ""),
+        ("The Roman Empire captured Constantinople in 1453.", "Fall of Constantinople", FALL,
+         "Ottoman Empire"),
+        ("Igor Stravinsky composed The Rite of Spring.", "The Rite of Spring", RITE, ""),  # noun
+        ("The Moon is a satellite of the Earth.", "Moon", MOON, ""),  # a copula: not read here
+        ("The Mona Lisa was painted by Leonardo da Vinci.", "Mona Lisa", "It was painted by "
+         "Raphael.", ""),  # a passive claim: not read here
+    ],
+)  # fmt: skip
+def test_a_passage_giving_the_verb_another_doer_does_not_confirm(claim, title, snippet, doer):
+    assert other_doer(claim, title, snippet) == doer
+
+
+@pytest.mark.parametrize(
+    ("claim", "verb"),
+    [
+        ("The Earth orbits the Sun.", "orbit"),
+        ("Marie Curie discovered polonium.", "discover"),
+        ("Jane Austen wrote Emma.", "wrot"),
+        ("Paris is the capital of France.", None),
+        ("Paris has a population of two million.", None),
+        ("The Mona Lisa was painted by Leonardo da Vinci.", None),
+    ],
+)
+def test_the_claims_verb_is_the_one_after_its_subject(claim, verb):
+    assert claim_verb(claim, main_entity(claim_from_text("c1", claim))) == verb
+
+
+def test_a_relation_the_passage_gives_the_other_way_round_is_not_supported(verify_on):
+    verdict = verify_on("The Earth orbits the Moon.", LUNAR_ECLIPSE)
+    assert verdict["label"] != "supported", verdict

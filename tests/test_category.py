@@ -203,6 +203,20 @@ def test_a_count_of_what_the_subject_did_is_a_count_too():
     assert uncounted_in(claim, "Symphony No. 5 (Beethoven)", BEETHOVEN_FIFTH) == "nine symphonies"
 
 
+@pytest.mark.parametrize(
+    ("claim", "snippet", "unsaid"),
+    [
+        # the noun counted may come a few words on, in the passage and in the claim
+        ("First Motion Picture Unit produced 400 training films.", "It produced more than 400 "
+         "propaganda and training films.", ""),
+        # a count of another noun coordinated with it is not its count
+        ("Wolfgang Mozart had two sons.", "He only had two daughters and no sons.", "two sons"),
+    ],
+)  # fmt: skip
+def test_the_noun_a_count_counts(claim, snippet, unsaid):
+    assert uncounted_in(claim, "", snippet) == unsaid
+
+
 def test_a_passage_that_counts_nothing_does_not_deny_a_count(verify_on):
     verdict = verify_on("Ludwig van Beethoven composed nine symphonies.", BEETHOVEN_FIFTH)
     assert verdict["label"] != "refuted", verdict

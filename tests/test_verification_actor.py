@@ -43,6 +43,15 @@ def other_doer(claim_text: str, title: str, snippet: str) -> str:
          "Ottoman Empire"),
         ("Igor Stravinsky composed The Rite of Spring.", "The Rite of Spring", RITE, ""),  # noun
         ("The Moon is a satellite of the Earth.", "Moon", MOON, ""),  # a copula: not read here
+        # a supplied passage's pronoun is the claim's subject; a surname names the subject
+        ("Jenna Jameson worked as a stripper.", "", "She started acting in 1993 after having "
+         "worked as a stripper.", ""),
+        ("Steve Ditko studied at the Cartoonist and Illustrators School.", "", "Ditko studied "
+         "under Jerry Robinson at the Cartoonist and Illustrators School.", ""),
+        ("Peter Jackson produced Soul Food.", "", "Soul Food is a 1997 film produced by Kenneth "
+         "Edmonds, Peter Jackson and Robert Teitel.", ""),  # every name after "by"
+        ("Bret Easton Ellis wrote the screenplay for The Canyons.", "", "Singh also wrote the "
+         "screenplay for the 2013 film The Canyons.", "Singh"),
         ("The Mona Lisa was painted by Leonardo da Vinci.", "Mona Lisa", "It was painted by "
          "Raphael.", ""),  # a passive claim: not read here
     ],

@@ -31,6 +31,8 @@ SHAKESPEARE = "William Shakespeare was born in Stratford-upon-Avon, Warwickshire
         ("John Adams was born in Boston.", "He was born on October 30, 1735 in Braintree, "
          "Massachusetts Bay.", "Braintree"),
         ("He was born in July.", "He was born in Paris.", ""),  # a month, not a place
+        ("Renato Balestra was born in Trieste.", "Born in Naples, Renato Balestra comes from a "
+         "family of architects.", "Naples"),
     ],
 )  # fmt: skip
 def test_a_passage_naming_another_birthplace_does_not_confirm(claim, passage, other):
@@ -44,6 +46,8 @@ def test_a_passage_naming_another_birthplace_does_not_confirm(claim, passage, ot
         ("Galileo Galilei was born in Florence.", GALILEO, False),  # it names Pisa: may deny
         ("Bell was born in London.", "Bell was never in London.", False),  # a denial
         ("Bell was an inventor.", BELL, False),  # no birthplace claimed
+        ("Danielle Cormack was born in May.", "Danielle Cormack (born 26 December 1970) is an "
+         "actress.", False),  # a month ending the claim is no place
     ],
 )  # fmt: skip
 def test_only_a_passage_naming_a_birthplace_may_deny_one(claim, passage, unstated):

@@ -8,7 +8,8 @@ O" says S does it; a passage whose every use of that verb has another doer, the 
 or a third name ("the Moon orbits", "It orbits" in the article on the Moon, "invented by Y"),
 says someone else does it, and does not confirm the claim. A passage that never uses the verb
 is left to the other readers; so is a claim in the passive ("X was painted by Y"), and a doer
-the passage does not name ("which orbits").
+the passage does not name ("which orbits"). A claim in the passive, which names who did it, is
+denied only by a passage that names someone by whom something was done, or says "not".
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from service.domain import Claim, Evidence
 from service.extraction.sentences import split_sentences
 from service.extraction.vocabulary import word_set
 from service.verification import lexicon
+from service.verification.cues import negation_cue
 
 # A verb right after the claim's subject: a present "-s" or past "-ed" form, or a common
 # irregular past; not a copula or an auxiliary (those say what S is, which others read).
@@ -34,6 +36,9 @@ _WORD = re.compile(r"[\w'’-]+")
 _NOT_FINITE = ("er", "ers", "or", "ors", "ion", "ions", "ing", "ment", "ments")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*)*")
 _PRONOUN = re.compile(r"\b(?:it|he|she|they)\s*$", re.I)
+_PRONOUN_OPENING = re.compile(r"\s*(?:it|he|she|they)\b(?!\s+[A-Z])", re.I)  # "She started"
+_OPENERS = word_set("it he she they his her its their the a an this these that in on at")
+_BY_END = re.compile(r"[;()]|\b(?:which|who|whose|that|and\s+(?:is|was|were|are|released))\b")
 _PASSIVE = re.compile(r"\b(?:is|was|are|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _BY = re.compile(r"^\s+by\s+")
 _CLAUSE = re.compile(r"[,;:()]|\b(?:and|but|which|who|that|when|while|where|as)\b")
@@ -68,14 +73,14 @@ def done_by_another(claim: Claim, evidence: Evidence, subject: str | None) -> st
     if verb is None:
         return ""
     words = _words(subject)
-    own = _same(evidence.title, words) or not evidence.title
+    own = not evidence.title or _same(evidence.title, words)
     others = []
     for start, end in split_sentences(evidence.snippet):
         sentence = evidence.snippet[start:end]
         for match in _WORD.finditer(sentence):
             if not _verb_form(match.group(), verb):
                 continue
-            doers = _doers(sentence, match.start(), match.end(), evidence.title)
+            doers = _doers(sentence, match.start(), match.end())
             if doers is None:
                 continue
             if any(_same(doer, words) for doer in doers) or (doers == [""] and own):
@@ -93,23 +98,36 @@ def _verb_form(word: str, verb: str) -> bool:
     return lexicon.stem(low) == verb
 
 
-def _doers(sentence: str, start: int, end: int, title: str) -> list[str] | None:
+def _doers(sentence: str, start: int, end: int) -> list[str] | None:
     """Who may do the verb at start:end: the names before it in its clause, nearest first, [""]
     for a pronoun (the article's own subject), the names after "by" in the passive; None if it
     names none."""
     before = sentence[:start]
-    if _PASSIVE.search(before):
-        by = _BY.match(sentence[end:])
+    by = _BY.match(sentence[end:])
+    if _PASSIVE.search(before) or by:  # "was produced by", "a film produced by"
         if by is None:
             return None
-        # "by English computer scientist Tim Berners-Lee", "by the Ottoman Empire on 29 May"
-        names = _NAME_RUN.findall(_CLAUSE.split(sentence[end + by.end() :])[0])
+        # "by English computer scientist Tim Berners-Lee", "by Kenneth Edmonds, Tracey Edmonds
+        # and Robert Teitel": every name of the phrase, up to a new clause
+        names = _names(_BY_END.split(sentence[end + by.end() :])[0])
         return names or None
     clause = _CLAUSE.split(before)[-1]
-    if _PRONOUN.search(clause):
-        return [""] if title else None
-    names = _NAME_RUN.findall(clause)
+    if _PRONOUN.search(clause) or _PRONOUN_OPENING.match(clause):
+        return [""]  # the article's own subject (a supplied passage's is the claim's)
+    names = _names(clause)
     return names[::-1] or None
+
+
+def _names(text: str) -> list[str]:
+    """The names a text writes, less the pronouns and function words that open a sentence."""
+    found = []
+    for name in _NAME_RUN.findall(text):
+        words = name.split()
+        while words and words[0].lower() in _OPENERS:
+            words.pop(0)
+        if words:
+            found.append(" ".join(words))
+    return found
 
 
 def _words(name: str) -> set[str]:
@@ -118,5 +136,26 @@ def _words(name: str) -> set[str]:
 
 
 def _same(name: str, words: set[str]) -> bool:
-    """Whether a name is the subject's: it holds all the subject's words."""
-    return bool(words) and words <= _words(re.sub(r"\s*\([^)]*\)", "", name))
+    """Whether a name may be the subject's: it holds all the subject's words, or it is one word
+    of them ("Ditko" for Steve Ditko; not "Ottoman Empire" for the Roman Empire)."""
+    named = _words(re.sub(r"\s*\([^)]*\)", "", name))
+    return bool(named) and (words <= named or (len(named) == 1 and named <= words))
+
+
+# "was painted by Leonardo", "were written by": a claim naming who did it, in the passive.
+_CLAIM_AGENT = re.compile(
+    r"\b(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|written|built|made|drawn|sung|led|won|held|begun|founded|known)\s+by\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+# "by Raphael", "a painting by the Italian artist Leonardo": a passage naming someone who did.
+_AGENT = re.compile(r"\bby\s+(?:[\w'’-]+\s+){0,4}?[A-Z]")
+
+
+def unnamed_agent(claim_text: str, passage: str) -> bool:
+    """Whether a passage may not deny who the claim says did it ("Sikhism was founded by Guru
+    Nanak"): it names no one by whom anything was done and says no "not" or "never" (the
+    article on Sikhism, which says where and when it began, denies no founder)."""
+    if not _CLAIM_AGENT.search(claim_text):
+        return False
+    return not _AGENT.search(passage) and not negation_cue(passage)

@@ -23,7 +23,7 @@ from service.verification import cues, lexicon
 _PLACE = r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:(?:\s+|\s+of\s+|\s+de\s+|-)[A-Z][\w'’.-]*)*)"
 _CLAIM_BORN = re.compile(r"\bborn\s+(?:in|at)\s+" + _PLACE)
 # "born in Pisa", "born on 4 July 1804 in Salem", "born at Stratford": the place follows.
-_BORN = re.compile(r"\bborn\b[^.;:()]{0,40}?\b(?:in|at)\s+" + _PLACE)
+_BORN = re.compile(r"\b(?i:born)\b[^.;:()]{0,40}?\b(?:in|at)\s+" + _PLACE)
 # More places of the same birthplace, each after a comma: "Stratford-upon-Avon, Warwickshire".
 _MORE_PLACES = re.compile(r",\s+" + _PLACE)
 _MONTHS = word_set(
@@ -35,9 +35,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def claimed_birthplace(claim_text: str) -> str | None:
     """The place a claim says someone was born in ("born in Florence"), if it says one."""
     match = _CLAIM_BORN.search(claim_text)
-    if match is None or match.group("place").lower() in _MONTHS:
+    if match is None or _bare(match.group("place")) in _MONTHS:
         return None
-    return match.group("place")
+    return match.group("place").rstrip(".")
 
 
 def other_birthplace(claim_text: str, passage: str) -> str:
@@ -64,7 +64,7 @@ def _given(passage: str) -> list[list[str]]:
     """The birthplaces a passage gives, each as the places it names there, most specific first."""
     found = []
     for match in _BORN.finditer(passage):
-        if match.group("place").lower() in _MONTHS:
+        if _bare(match.group("place")) in _MONTHS:
             continue
         places = [match.group("place")]
         at = match.end()
@@ -73,6 +73,11 @@ def _given(passage: str) -> list[list[str]]:
             at = more.end()
         found.append(places)
     return found
+
+
+def _bare(place: str) -> str:
+    """A place as compared with month names: lower case, no final period ("May.")."""
+    return place.rstrip(".").lower()
 
 
 def _same_place(place: str, places: list[str]) -> bool:

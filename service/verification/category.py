@@ -45,6 +45,8 @@ _HAS = re.compile(
     r"led|held|bore|ran|lost|spent|fathered))\s+"
     r"(?:(?:about|around|nearly|almost|over|exactly|only|just|more than|fewer than|less than)\s+)?"
 )
+_NEW_PHRASE = word_set("no a an the some any many few several his her its their one two three")
+_COUNT_REACH = 4  # words after a passage's count within which its noun may come
 _COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes|has been|had been)\b")
 # "served as a senator", "making it one of the largest cities", "its status as a destination".
 _AS_KIND = re.compile(r"\b(?:as|making it|makes it|made it)\s+(?=(?:a|an|the|one of)\s)")
@@ -171,11 +173,42 @@ def uncounted(claim: Claim, evidence: Evidence, subject: str | None) -> str:
     counted = claim_count(claim, subject)
     if counted is None:
         return ""
-    nouns = {lexicon.stem(n) for n in _names_of(counted.unit or "")}
-    found = find_quantities(evidence.snippet)
-    if any(q.kind == "count" and lexicon.stem((q.unit or "").lower()) in nouns for q in found):
-        return ""
+    # the noun counted may come a few words on: "400 training films", "400 propaganda and
+    # training films"
+    noun = _counted_noun(claim.text, counted) or counted.unit or ""
+    nouns = {lexicon.stem(n) for n in _names_of(noun)}
+    for q in find_quantities(evidence.snippet):
+        if q.kind != "count":
+            continue
+        words = [q.unit or "", *_phrase_words(evidence.snippet[q.end :])[:_COUNT_REACH]]
+        if nouns & {lexicon.stem(w.lower()) for w in words}:
+            return ""
     return counted.text
+
+
+def _counted_noun(text: str, q: Quantity) -> str:
+    """The noun a count counts: the last word of the phrase it opens ("films" of "400 training
+    films about the war")."""
+    at = text.find(q.text)
+    if at < 0:
+        return ""
+    words = _phrase_words(text[at + len(q.text) :])
+    return words[-1] if words else ""
+
+
+def _phrase_words(text: str) -> list[str]:
+    """The words a text opens with, up to where its phrase ends ("800,000 inhabitants, making
+    it ...": none after the comma)."""
+    words: list[str] = []
+    tokens = _TOKEN.findall(text)
+    for i, token in enumerate(tokens):
+        if not token.isalpha() or token.lower() in _ENDS_PHRASE:
+            break
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if token.lower() in ("and", "or") and (following in _NEW_PHRASE or following.isdigit()):
+            break  # "two daughters and no sons": another phrase, of another count
+        words.append(token)
+    return words
 
 
 def claim_count(claim: Claim, subject: str | None) -> Quantity | None:

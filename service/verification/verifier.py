@@ -34,7 +34,7 @@ import numpy as np
 from service.domain import Claim, Evidence, Verdict
 from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
-from service.verification.actor import done_by_another
+from service.verification.actor import done_by_another, unnamed_agent
 from service.verification.aggregate import Aggregator
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
 from service.verification.birthplace import other_birthplace, unstated_birthplace
@@ -157,6 +157,7 @@ class ModelVerifier:
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
                 if row[2] and (
                     unstated_birthplace(claim.text, ev.snippet)
+                    or unnamed_agent(claim.text, ev.snippet)
                     or (uncounted(claim, ev, subject) and not negation_cue(ev.snippet))
                 ):
                     row[1], row[2] = row[1] + row[2], 0.0  # it may not deny what it never says

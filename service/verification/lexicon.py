@@ -178,6 +178,7 @@ KIND_NOUNS = _kinds(
     channel: network
     song: single hit track
     player: footballer cricketer quarterback goalkeeper pitcher
+    leader: king queen ruler monarch emperor empress chief chieftain president premier
     ruler: king queen monarch emperor empress pharaoh sultan tsar czar shah khan caliph sovereign
     monarch: king queen emperor empress pharaoh sultan tsar czar shah sovereign
     city: capital metropolis town

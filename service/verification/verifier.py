@@ -11,14 +11,16 @@ negated claim in its positive form, which a passage confirms to deny it: negatio
 of a conjunctive claim too, the least supported bounding its support: conjunction.py), takes
 away the support of a passage that never names a name of the claim, only bounds its figure,
 names no year of the period the claim dates something to, does not rank first what the claim
-calls "the highest", or names another birthplace (coverage.py, periods.py, agreement.py,
-superlatives.py, birthplace.py), or never says that the subject is of the kind the claim says or
-gives a count of what it counts (category.py), or names another currency as the claim's place's
-(currency.py); it takes away the denial of a passage that gives no birthplace or no count where
-the claim states one, and the denial of "X is not an N" by a passage calling X a "dwarf N"
-(category.py); it keeps the rules' exact findings (fact-check ratings, time-scoped statements,
-compared amounts, stated relations) beside it, aggregates with the calibrated weights of
-aggregate.py and lets decision.py settle what the verdict may rest on.
+calls "the highest", names another birthplace or another doer of what the claim says its
+subject did, never calls the subject by the name the claim says it is called (coverage.py,
+periods.py, agreement.py, superlatives.py, birthplace.py, actor.py, alias.py), never says that
+the subject is of the kind the claim says or gives a count of what it counts (category.py), or
+names another currency as the claim's place's (currency.py); it takes away the denial of a
+passage that gives no birthplace, no count or no agent where the claim states one, and the
+denial of "X is not an N" by a passage calling X a "dwarf N" (category.py); it keeps the rules'
+exact findings (fact-check ratings, time-scoped statements, compared amounts, stated relations)
+beside it, aggregates with the calibrated weights of aggregate.py and lets decision.py settle
+what the verdict may rest on.
 `LlmVerifier` (llm_judge.py) asks a chat model.
 """
 
@@ -36,6 +38,7 @@ from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
 from service.verification.actor import done_by_another, unnamed_agent
 from service.verification.aggregate import Aggregator
+from service.verification.alias import unnamed_alias
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
 from service.verification.birthplace import other_birthplace, unstated_birthplace
 from service.verification.category import qualified_denial, uncounted, unpredicated
@@ -153,6 +156,7 @@ class ModelVerifier:
                     or unranked(claim.text, ev.snippet)
                     or other_birthplace(claim.text, ev.snippet)
                     or done_by_another(claim, ev, subject)
+                    or unnamed_alias(claim.text, ev.snippet)
                 ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
                 if row[2] and (

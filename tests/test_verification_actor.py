@@ -43,6 +43,8 @@ def other_doer(claim_text: str, title: str, snippet: str) -> str:
          "Ottoman Empire"),
         ("Igor Stravinsky composed The Rite of Spring.", "The Rite of Spring", RITE, ""),  # noun
         ("The Moon is a satellite of the Earth.", "Moon", MOON, ""),  # a copula: not read here
+        ("Canada created more jobs than the U.S. did.", "", "The U.S. economy created 93,000 "
+         "jobs, compared to 15,200 for Canada.", ""),  # a comparison: both do it
         # a supplied passage's pronoun is the claim's subject; a surname names the subject
         ("Jenna Jameson worked as a stripper.", "", "She started acting in 1993 after having "
          "worked as a stripper.", ""),

@@ -33,6 +33,7 @@ _NOT_VERBS = word_set("""
     remains its his her this
 """)
 _WORD = re.compile(r"[\w'’-]+")
+_THAN = re.compile(r"\bthan\b", re.I)
 _NOT_FINITE = ("er", "ers", "or", "ors", "ion", "ions", "ing", "ment", "ments")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*)*")
 _PRONOUN = re.compile(r"\b(?:it|he|she|they)\s*$", re.I)
@@ -70,8 +71,8 @@ def done_by_another(claim: Claim, evidence: Evidence, subject: str | None) -> st
     if subject is None:
         return ""
     verb = claim_verb(claim.text, subject)
-    if verb is None:
-        return ""
+    if verb is None or _THAN.search(claim.text):
+        return ""  # "Canada created more jobs than we did": both do it, the passage compares
     words = _words(subject)
     own = not evidence.title or _same(evidence.title, words)
     others = []

@@ -50,6 +50,7 @@ def other_doer(claim_text: str, title: str, snippet: str) -> str:
          "worked as a stripper.", ""),
         ("Steve Ditko studied at the Cartoonist and Illustrators School.", "", "Ditko studied "
          "under Jerry Robinson at the Cartoonist and Illustrators School.", ""),
+        ("Homer Hickman wrote novels.", "", "Hickam has also written novels.", ""),  # misspelt
         ("Peter Jackson produced Soul Food.", "", "Soul Food is a 1997 film produced by Kenneth "
          "Edmonds, Peter Jackson and Robert Teitel.", ""),  # every name after "by"
         ("Bret Easton Ellis wrote the screenplay for The Canyons.", "", "Singh also wrote the "

@@ -200,6 +200,10 @@ def test_interval_of_a_bare_quantity() -> None:
         ("countries", "country"),
         ("called", "call"),
         ("stopped", "stop"),
+        ("wrote", "written"),  # irregular forms meet too
+        ("wrote", "writes"),
+        ("began", "begins"),
+        ("died", "dies"),
     ],
 )
 def test_stem_meets_word_forms(a: str, b: str) -> None:

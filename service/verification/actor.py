@@ -15,6 +15,7 @@ denied only by a passage that names someone by whom something was done, or says 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from service.domain import Claim, Evidence
 from service.extraction.sentences import split_sentences
@@ -33,6 +34,7 @@ _NOT_VERBS = word_set("""
     remains its his her this
 """)
 _WORD = re.compile(r"[\w'’-]+")
+_SPELLING = 0.75  # how alike a word and a subject's word are to be one word misspelt
 _THAN = re.compile(r"\bthan\b", re.I)
 _NOT_FINITE = ("er", "ers", "or", "ors", "ion", "ions", "ing", "ment", "ments")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*)*")
@@ -138,9 +140,14 @@ def _words(name: str) -> set[str]:
 
 def _same(name: str, words: set[str]) -> bool:
     """Whether a name may be the subject's: it holds all the subject's words, or it is one word
-    of them ("Ditko" for Steve Ditko; not "Ottoman Empire" for the Roman Empire)."""
+    of them, as spelt or misspelt ("Ditko" for Steve Ditko; not "Ottoman Empire" for the Roman
+    Empire)."""
     named = _words(re.sub(r"\s*\([^)]*\)", "", name))
-    return bool(named) and (words <= named or (len(named) == 1 and named <= words))
+    if len(named) == 1:
+        # one word of the name, or a spelling of it ("Hickam" for Homer Hickman)
+        (word,) = named
+        return any(SequenceMatcher(None, word, w).ratio() >= _SPELLING for w in words)
+    return bool(named) and words <= named
 
 
 # "was painted by Leonardo", "were written by": a claim naming who did it, in the passive.

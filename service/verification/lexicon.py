@@ -51,9 +51,30 @@ def tokenize(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in TOKEN.findall(text)]
 
 
+# Irregular verb forms, met with their base's stem ("wrote", "written" and "writes" meet).
+_IRREGULAR = {
+    form: base
+    for base, forms in (
+        ("write", "wrote written"), ("sing", "sang sung"), ("begin", "began begun"),
+        ("draw", "drew drawn"), ("build", "built"), ("win", "won"), ("give", "gave given"),
+        ("take", "took taken"), ("hold", "held"), ("become", "became"), ("fight", "fought"),
+        ("sell", "sold"), ("speak", "spoke spoken"), ("choose", "chose chosen"),
+        ("grow", "grew grown"), ("teach", "taught"), ("bring", "brought"), ("buy", "bought"),
+        ("steal", "stole stolen"), ("fly", "flew flown"), ("lose", "lost"), ("lead", "led"),
+        ("rise", "risen"), ("drive", "drove driven"), ("eat", "ate eaten"),
+        ("fall", "fell fallen"), ("sink", "sank sunk"), ("swim", "swam swum"),
+        ("think", "thought"), ("meet", "met"),
+        ("die", "died dies dying"),
+    )
+    for form in forms.split()
+}  # fmt: skip
+
+
 def stem(word: str) -> str:
-    """Strip common English suffixes so that 'released', 'releases' and 'release' meet."""
+    """Strip common English suffixes so that 'released', 'releases' and 'release' meet (and
+    irregular forms: 'wrote', 'written' and 'write')."""
     w = word.lower().removesuffix("'s")
+    w = _IRREGULAR.get(w, w)
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith("es") and w[-3:-2] in ("s", "x", "h") and len(w) > 4:

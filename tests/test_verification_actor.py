@@ -68,7 +68,7 @@ def test_a_passage_giving_the_verb_another_doer_does_not_confirm(claim, title, s
     [
         ("The Earth orbits the Sun.", "orbit"),
         ("Marie Curie discovered polonium.", "discover"),
-        ("Jane Austen wrote Emma.", "wrot"),
+        ("Jane Austen wrote Emma.", "writ"),
         ("Paris is the capital of France.", None),
         ("Paris has a population of two million.", None),
         ("The Mona Lisa was painted by Leonardo da Vinci.", None),

@@ -157,6 +157,7 @@ def test_a_relative_clause_on_another_name_is_not_said_of_the_subject():
         ("Bats are dangerous.", []),
         ("Dolphins are found in oceans.", []),
         ("Paris is the capital of France.", ["capital"]),
+        ("Hydrogen is the lightest element and the most abundant.", ["element"]),
         ("The United States has 50 states.", []),
         ("There is a British actor named Marcus Bentley.", []),
         ("Basildon is a place.", []),

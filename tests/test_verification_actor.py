@@ -5,7 +5,7 @@ import pytest
 
 from service.domain import Evidence
 from service.extraction import claim_from_text
-from service.verification.actor import claim_verb, done_by_another
+from service.verification.actor import claim_verb, done_by_another, other_agent, other_object
 from service.verification.bearing import main_entity
 
 MOON = (
@@ -81,3 +81,38 @@ def test_the_claims_verb_is_the_one_after_its_subject(claim, verb):
 def test_a_relation_the_passage_gives_the_other_way_round_is_not_supported(verify_on):
     verdict = verify_on("The Earth orbits the Moon.", LUNAR_ECLIPSE)
     assert verdict["label"] != "supported", verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "other"),
+    [
+        ("Insulin is produced by the liver.", "Insulin is a peptide hormone produced by beta "
+         "cells of the pancreatic islets.", "beta cells of the pancreatic islets"),
+        ("Insulin is produced by the pancreas.", "Insulin is a peptide hormone produced by beta "
+         "cells of the pancreatic islets.", ""),  # "pancreatic": the same agent, as far as told
+        ("Soul Food was produced by Tracey Edmonds.", "Soul Food is a film produced by Kenneth "
+         "Edmonds, Tracey Edmonds and Robert Teitel.", ""),
+        ("Insulin is produced by the liver.", "Insulin regulates blood sugar.", ""),  # none said
+    ],
+)  # fmt: skip
+def test_a_passive_claims_agent_is_not_confirmed_by_another(claim, passage, other):
+    assert other_agent(claim, passage) == other
+
+
+BRASILIA = (
+    "It was founded by President Juscelino Kubitschek on 21 April 1960, to replace Rio de "
+    "Janeiro as the national capital."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "other"),
+    [
+        ("Brasília replaced São Paulo as the capital of Brazil in 1960.", "Rio de Janeiro"),
+        ("Brasília replaced Rio de Janeiro as the capital of Brazil in 1960.", ""),
+    ],
+)
+def test_the_verbs_object_must_be_the_claims(claim, other):
+    parsed = claim_from_text("c1", claim)
+    evidence = Evidence("wiki", "Brasília", BRASILIA)
+    assert other_object(parsed, evidence, main_entity(parsed)) == other

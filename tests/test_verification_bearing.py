@@ -271,3 +271,30 @@ def test_a_homonym_still_bears_where_it_says_the_predicate_of_the_name():
 )  # fmt: skip
 def test_a_name_inside_another_name_does_not_name_it(text, name, named):
     assert bearing_names(text, bearing_significant(name)) is named
+
+
+@pytest.mark.parametrize(
+    ("claim", "subject"),
+    [
+        ("The Dutch painter Vincent van Gogh painted The Starry Night.", "Vincent van Gogh"),
+        ("American actor Tom Hanks won an Oscar.", "Tom Hanks"),
+        ("Dutch is a language.", "Dutch"),
+    ],
+)
+def test_a_nationality_qualifying_a_name_is_not_the_subject(claim, subject):
+    assert main_entity(claim_from_text("c1", claim)) == subject
+
+
+NITROUS_OXIDE = "At room temperature, it is a colourless non-flammable gas."
+
+
+@pytest.mark.parametrize(
+    ("claim", "title", "bears"),
+    [
+        ("The element mercury is a gas at room temperature.", "Nitrous oxide", False),
+        ("Nitrous oxide is a gas at room temperature.", "Nitrous oxide", True),
+    ],
+)
+def test_a_nameless_claims_subject_must_be_mentioned(claim, title, bears):
+    found = bearing(claim_from_text("c1", claim), Evidence("wiki", title, NITROUS_OXIDE))
+    assert found.bears is bears, found

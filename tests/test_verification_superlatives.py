@@ -35,6 +35,11 @@ CINEMA_OF_CHINA = (
         ("Tokyo is the most populous city in Japan.", "Osaka is the third most populous city "
          "in Japan.", "most populous city"),
         ("Paris is the capital of France.", "Paris is the capital of France.", ""),  # none
+        # the noun is the phrase's last word; a superlative standing alone ranks no noun
+        ("Hydrogen is the lightest chemical element and the most abundant in the universe.",
+         "It is the lightest and most abundant chemical element in the universe.", ""),
+        ("Helium is the lightest chemical element.", "Hydrogen is the lightest chemical "
+         "element.", ""),  # the rank is there: whose it is, the other readers judge
     ],
 )  # fmt: skip
 def test_a_superlative_is_confirmed_by_the_same_rank_of_the_same_noun(claim, passage, why):

@@ -153,7 +153,7 @@ def _same(name: str, words: set[str]) -> bool:
 # "was painted by Leonardo", "were written by": a claim naming who did it, in the passive.
 _CLAIM_AGENT = re.compile(
     r"\b(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
-    r"(?:[a-z]+ed|written|built|made|drawn|sung|led|won|held|begun|founded|known)\s+by\s+"
+    r"(?P<verb>[a-z]+ed|written|built|made|drawn|sung|led|won|held|begun|founded|known)\s+by\s+"
     r"(?:the\s+)?[A-Z]"
 )
 # "by Raphael", "a painting by the Italian artist Leonardo": a passage naming someone who did.
@@ -166,4 +166,74 @@ def unnamed_agent(claim_text: str, passage: str) -> bool:
     article on Sikhism, which says where and when it began, denies no founder)."""
     if not _CLAIM_AGENT.search(claim_text):
         return False
+    # "the sealing of Magna Carta" at the end of John's reign names no one either: a refutation
+    # it implies is lost, as "one of the most recently founded religions" must deny no founder
     return not _AGENT.search(passage) and not negation_cue(passage)
+
+
+# "was produced by the liver": the claim's verb in the passive and the phrase naming who did it.
+_CLAIM_PASSIVE = re.compile(
+    r"\b(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|written|"
+    r"built|made|drawn|sung|led|won|held|begun|founded)\s+by\s+(?P<agent>[^,.;:()]+)"
+)
+_AGENT_WORDS = 4  # words of the claim's agent phrase compared
+_BEGINNING = 5  # letters of a word compared
+_OBJECT_REACH = re.compile(
+    r"^\s+(?:the\s+|a\s+|an\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|do\s+|the\s+)?[A-Z][\w'’.-]*)*)"
+)
+
+
+def other_agent(claim_text: str, passage: str) -> str:
+    """Whom a passage says did what a passive claim says its agent did, where that is never the
+    claim's agent ("produced by beta cells of the pancreatic islets" for "Insulin is produced by
+    the liver"); "" when it names the claim's agent, or names no agent of that verb."""
+    match = _CLAIM_PASSIVE.search(claim_text)
+    if match is None:
+        return ""
+    verb = lexicon.stem(match.group("verb"))
+    agent = _beginnings(_WORD.findall(match.group("agent"))[:_AGENT_WORDS])
+    if not agent:
+        return ""
+    others = []
+    for found in _WORD.finditer(passage):
+        by = _BY.match(passage[found.end() :])
+        if by is None or not _verb_form(found.group(), verb):
+            continue
+        phrase = _BY_END.split(passage[found.end() + by.end() :])[0][:100]
+        if agent & _beginnings(_WORD.findall(phrase)):
+            return ""
+        others.append(phrase.split(".")[0].strip())
+    return others[0] if others else ""
+
+
+def _beginnings(words: list[str]) -> set[str]:
+    """The first letters of a phrase's content words, as compared ("pancreas" and "pancreatic"
+    meet: a doubt counts as the same agent, as this reader only takes support away)."""
+    return {lexicon.fold(w)[:_BEGINNING] for w in words if w.lower() not in lexicon.STOPWORDS}
+
+
+def other_object(claim: Claim, evidence: Evidence, subject: str | None) -> str:
+    """The name a passage gives as the object of the claim's verb where it never gives the
+    claim's ("to replace Rio de Janeiro" for "Brasília replaced São Paulo"); "" otherwise."""
+    if subject is None:
+        return ""
+    verb = claim_verb(claim.text, subject)
+    if verb is None:
+        return ""
+    at = claim.text.find(subject) + len(subject)
+    following = _WORD.search(claim.text, at)
+    claimed = _OBJECT_REACH.match(claim.text[following.end() :]) if following else None
+    if claimed is None:
+        return ""
+    words = _words(claimed.group("name"))
+    others = []
+    for found in _WORD.finditer(evidence.snippet):
+        if not _verb_form(found.group(), verb):
+            continue
+        given = _OBJECT_REACH.match(evidence.snippet[found.end() :])
+        if given is None:
+            continue
+        if words & _words(given.group("name")):
+            return ""
+        others.append(given.group("name"))
+    return others[0] if others else ""

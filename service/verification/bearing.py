@@ -99,6 +99,7 @@ _MONTH_NAMES = word_set(
     "january february march april may june july august september october november december"
 )
 _BIRTH = re.compile(r"\b(?:born|birth|birthplace|native|natives)\b", re.I)  # "German-born" too
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|ch)")
 TOPICAL = 0.35  # share of a nameless claim's content words a titled passage must mention
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -203,6 +204,10 @@ def _bearing(claim: Claim, evidence: Evidence, titles: Collection[str]) -> Beari
         share = lexicon.overlap(claim.text, (), f"{title}. {snippet}")[0]
         if title and share < TOPICAL:
             return Bearing(False, "mentions little of the claim")
+        heads = _subject_heads(claim.text)
+        if title and heads and not heads & lexicon.stems_of(f"{title}. {snippet}"):
+            # "The element mercury is a gas" is not said by the article on nitrous oxide
+            return Bearing(False, f"never mentions {min(heads)!r}, what the claim speaks of")
         return _within_predicate(claim, title, snippet, not title)
     words = _significant(subject)
     numbered = _numbers_after(claim.text, subject)
@@ -273,8 +278,50 @@ def main_entity(claim: Claim) -> str | None:
             return None  # the subject is an ordinary noun phrase; later names are not it
         if _title_follows(rest):
             continue  # "US President Donald Trump ...": the name is the title's, not the subject
+        if _nationality(name) and _qualifies_next(claim.text, at + len(name), placed):
+            continue  # "The Dutch painter Vincent van Gogh": a nationality qualifying the subject
         return name
     return None
+
+
+def _subject_heads(text: str) -> set[str]:
+    """The stems of what a nameless claim speaks of: the last word before its verb, and the last
+    before the subject's first "of" or "for" ("mercury" of "The element mercury is a gas";
+    "reflection" and "photon" of "The reflection of photons is ..."); none without a verb."""
+    tokens = lexicon.tokenize(text)
+    for i, token in enumerate(tokens):
+        if token in _VERBS_AFTER_NAME or (i and token.endswith("s") and _is_verb_after(tokens, i)):
+            subject = tokens[:i]
+            cut = next((j for j, t in enumerate(subject) if t in ("of", "for")), len(subject))
+            heads = set()
+            for part in (subject, subject[:cut]):
+                content = [t for t in part if t not in lexicon.STOPWORDS and len(t) > 1]
+                heads |= {lexicon.stem(content[-1])} if content else set()
+            return heads
+    return set()
+
+
+def _is_verb_after(tokens: list[str], i: int) -> bool:
+    """Whether a word ending in -s after a nameless subject is its verb ("Smoking causes ..."):
+    a determiner or a preposition follows it."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return following in ("a", "an", "the", "to", "in", "on", "at", "more", "less", "no")
+
+
+def _qualifies_next(text: str, end: int, placed: list[tuple[int, str]]) -> bool:
+    """Whether a few common nouns and then the next name follow a nationality ("Dutch painter
+    Vincent van Gogh"), not a verb ("The Russian army invaded Ukraine")."""
+    following = [at for at, _ in placed if at > end]
+    if not following:
+        return False
+    between = lexicon.tokenize(text[end : following[0]])
+    verbal = any(w in _VERBS_AFTER_NAME or w.endswith("ed") for w in between)
+    return 0 < len(between) <= 3 and not verbal and text[end : following[0]].strip()[:1].islower()
+
+
+def _nationality(name: str) -> bool:
+    """Whether a one-word name is a nationality ("Dutch", "American", "Japanese")."""
+    return name.lower() in DEMONYMS or bool(_NATIONALITY.fullmatch(name))
 
 
 def _numbers_after(text: str, name: str) -> set[str]:
@@ -455,7 +502,8 @@ def _subject_words_of(run: list[str], words: set[str]) -> set[str]:
     qualifies the title, "US President", a designator, "RMS Titanic", or an ordinary word
     opening a sentence, "In") or after
     its last (other than a suffix, "Jr.", "II"), makes it another name; a word between them is
-    a middle name ("Barack Hussein Obama")."""
+    a middle name ("Barack Hussein Obama"). A name of several words written in full may go on
+    ("Cleopatra VII Thea Philopator")."""
     parts = [_word(w).split("-") for w in run]
     at = [i for i, p in enumerate(parts) if any(part in words for part in p)]
     if not at:
@@ -466,6 +514,9 @@ def _subject_words_of(run: list[str], words: set[str]) -> set[str]:
     after = [_word(w) for w in run[at[-1] + 1 :]]
     if any(w not in lexicon.STOPWORDS for w in before):
         return set()
+    named = {part for p in parts for part in p if part in words}
+    if len(words) > 1 and named == words:
+        return named  # the whole name, then more of it: "Cleopatra VII Thea Philopator"
     if any(w not in _NAME_SUFFIXES and w not in lexicon.STOPWORDS for w in after):
         return set()
     return {part for p in parts for part in p if part in words}

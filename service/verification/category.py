@@ -242,7 +242,15 @@ def claim_kinds(text: str, subject: str | None) -> list[str]:
     heads, _ = _heads(tokens)
     if any(h.lower() in _BROAD for h in heads):
         return []
-    return heads
+    # "the lightest element and the most abundant": a superlative without its noun is no kind
+    return [h for h in heads if not _superlative_only(h, tokens)]
+
+
+def _superlative_only(head: str, tokens: list[str]) -> bool:
+    """Whether a phrase's head is a superlative standing for its noun ("most abundant")."""
+    at = tokens.index(head) if head in tokens else -1
+    before = tokens[at - 1].lower() if at > 0 else ""
+    return before in ("most", "least") or (head.lower().endswith("est") and len(head) > 5)
 
 
 def _verbal(phrase: str) -> bool:

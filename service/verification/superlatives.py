@@ -33,7 +33,7 @@ _SYNONYMS = [
 ]  # fmt: skip
 _SUPERLATIVE = (
     r"(?P<sup>(?:most|least)\s+[a-z]+|" + "|".join(_SUPERLATIVES) + r")"
-    r"(?P<noun>(?:\s+[\w'’-]+){1,4})"
+    r"(?P<noun>(?:\s+[\w'’-]+){1,6})"
 )
 _IN_CLAIM = re.compile(r"\bthe\s+" + _SUPERLATIVE, re.I)
 _IN_PASSAGE = re.compile(r"\b" + _SUPERLATIVE, re.I)
@@ -45,7 +45,8 @@ _RANKED = re.compile(
     r"|\b(?:one|some|among)\s+of\s+the\s+|\bamong\s+the\s+)$",
     re.I,
 )
-_NOUN_REACH = 4  # words after the superlative within which its noun must come
+_NOUN_REACH = 6  # words after the superlative within which its noun must come ("the lightest
+# and most abundant chemical element")
 
 
 def unranked(claim_text: str, passage: str) -> str:
@@ -81,10 +82,12 @@ def _normal(superlative: str) -> str:
 
 
 def _noun(following: str) -> str | None:
-    """The noun a claim's superlative ranks: the first content word after it ("mountain" of
-    "highest mountain above sea level")."""
+    """The noun a claim's superlative ranks: the last of the words after it up to a function
+    word ("mountain" of "highest mountain above sea level", "element" of "lightest chemical
+    element and"); None when a function word follows it at once ("the most abundant in")."""
+    words = []
     for word in _WORD.findall(following):
-        low = word.lower()
-        if low not in lexicon.STOPWORDS:
-            return low
-    return None
+        if word.lower() in lexicon.STOPWORDS:
+            break
+        words.append(word.lower())
+    return words[-1] if words else None

@@ -36,7 +36,12 @@ import numpy as np
 from service.domain import Claim, Evidence, Verdict
 from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
-from service.verification.actor import done_by_another, unnamed_agent
+from service.verification.actor import (
+    done_by_another,
+    other_agent,
+    other_object,
+    unnamed_agent,
+)
 from service.verification.aggregate import Aggregator
 from service.verification.alias import unnamed_alias
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
@@ -156,6 +161,8 @@ class ModelVerifier:
                     or unranked(claim.text, ev.snippet)
                     or other_birthplace(claim.text, ev.snippet)
                     or done_by_another(claim, ev, subject)
+                    or other_agent(claim.text, ev.snippet)
+                    or other_object(claim, ev, subject)
                     or unnamed_alias(claim.text, ev.snippet)
                 ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm

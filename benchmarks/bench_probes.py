@@ -1,6 +1,6 @@
 """Verdicts on short open-world probe claims through the embedded corpus (offline).
 
-    .venv/bin/python benchmarks/bench_probes.py [--set dev|heldout] [--sources-file FILE]
+    .venv/bin/python benchmarks/bench_probes.py [--set dev|dev2|heldout] [--sources-file FILE]
         [--wrong]
 
 The probe sets (benchmarks/probes/*.tsv, `gold<TAB>claim`, 150 true and 150 false each) are
@@ -12,6 +12,9 @@ gold false `refuted`; `not_enough_evidence` is an abstention, not an error.
 
 - `open-world-dev.tsv`: its wrong verdicts were read to write the readers of this release
   (superlatives.py, birthplace.py, actor.py, alias.py ...): in-sample.
+- `open-world-dev2.tsv`: longer sentences as news and encyclopedias write them, with dates,
+  numbers and second clauses; its wrong verdicts were read too (actor.py's passive agent and
+  verb object, the nameless subject, the nationality before a name): in-sample.
 - `open-world-heldout.tsv`: written by another hand, run only to measure; it chose nothing as
   of the release that added it. Reading its wrong verdicts to write rules would end that.
 
@@ -39,7 +42,11 @@ from service.checker import CheckOptions  # noqa: E402
 from service.extraction import claim_from_text  # noqa: E402
 
 OPTIONS = CheckOptions(as_of=date(2026, 11, 28))
-SETS = {"dev": "open-world-dev.tsv", "heldout": "open-world-heldout.tsv"}
+SETS = {
+    "dev": "open-world-dev.tsv",
+    "dev2": "open-world-dev2.tsv",
+    "heldout": "open-world-heldout.tsv",
+}
 GOLD = {"true": "supported", "false": "refuted"}
 
 

@@ -9,18 +9,12 @@ with a stance model (the shipped ONNX cross-encoder by default, or any object wi
 Y", against a passage silent on exclusivity without its "only", to deny only: exclusive.py; a
 negated claim in its positive form, which a passage confirms to deny it: negation.py; each half
 of a conjunctive claim too, the least supported bounding its support: conjunction.py), takes
-away the support of a passage that never names a name of the claim, only bounds its figure,
-names no year of the period the claim dates something to, does not rank first what the claim
-calls "the highest", names another birthplace or another doer of what the claim says its
-subject did, never calls the subject by the name the claim says it is called (coverage.py,
-periods.py, agreement.py, superlatives.py, birthplace.py, actor.py, alias.py), never says that
-the subject is of the kind the claim says or gives a count of what it counts (category.py), or
-names another currency as the claim's place's (currency.py); it takes away the denial of a
-passage that gives no birthplace, no count or no agent where the claim states one, and the
-denial of "X is not an N" by a passage calling X a "dwarf N" (category.py); it keeps the rules'
-exact findings (fact-check ratings, time-scoped statements, compared amounts, stated relations)
-beside it, aggregates with the calibrated weights of aggregate.py and lets decision.py settle
-what the verdict may rest on.
+away the support or the denial of a passage that does not say what the claim turns on (a name,
+a kind, a count, a rank, a birthplace, a doer: grounds.py) and the denial of "X is not an N" by
+a passage calling X a "dwarf N" (category.py), keeps the rules' exact findings (fact-check
+ratings, time-scoped statements, compared amounts, stated relations) beside it, aggregates with
+the calibrated weights of aggregate.py and lets decision.py settle what the verdict may rest
+on.
 `LlmVerifier` (llm_judge.py) asks a chat model.
 """
 
@@ -36,29 +30,17 @@ import numpy as np
 from service.domain import Claim, Evidence, Verdict
 from service.extraction.sentences import split_sentences
 from service.verification import verdict as rules
-from service.verification.actor import (
-    done_by_another,
-    other_agent,
-    other_object,
-    unnamed_agent,
-)
 from service.verification.aggregate import Aggregator
-from service.verification.alias import unnamed_alias
 from service.verification.bearing import ANAPHOR, Bearing, main_entity
-from service.verification.birthplace import other_birthplace, unstated_birthplace
-from service.verification.category import qualified_denial, uncounted, unpredicated
+from service.verification.category import qualified_denial
 from service.verification.conjunction import conjuncts
-from service.verification.coverage import unsaid
-from service.verification.cues import negation_cue
-from service.verification.currency import other_currency
 from service.verification.decision import PASSAGE_DECIDES, decide
 from service.verification.exclusive import states_exclusivity, unqualified
+from service.verification.grounds import cannot_confirm, cannot_deny
 from service.verification.negation import positive
-from service.verification.periods import unconfirmed_period
 from service.verification.rationale import explain
 from service.verification.reported import without_reports
 from service.verification.stance import RELEVANCE_FLOOR, StanceResult
-from service.verification.superlatives import unranked
 
 WINDOW_WORDS = 70  # passage words the model reads beside a claim of ordinary length
 # What the rationale adds when a rule of decision.py, not the aggregation, settled the label.
@@ -152,25 +134,10 @@ class ModelVerifier:
             if found_bearing is not None:
                 _within_bearing(row, found_bearing)
                 if row[0] and (
-                    unsaid(claim, ev, subject)
-                    or rule.unconfirmed
-                    or unpredicated(claim, ev, subject, found_bearing.own)
-                    or uncounted(claim, ev, subject)
-                    or other_currency(claim.text, ev.snippet)
-                    or unconfirmed_period(claim.text, ev.snippet)
-                    or unranked(claim.text, ev.snippet)
-                    or other_birthplace(claim.text, ev.snippet)
-                    or done_by_another(claim, ev, subject)
-                    or other_agent(claim.text, ev.snippet)
-                    or other_object(claim, ev, subject)
-                    or unnamed_alias(claim.text, ev.snippet)
+                    rule.unconfirmed or cannot_confirm(claim, ev, subject, found_bearing.own)
                 ):
                     row[1], row[0] = row[1] + row[0], 0.0  # it may deny, not confirm
-                if row[2] and (
-                    unstated_birthplace(claim.text, ev.snippet)
-                    or unnamed_agent(claim.text, ev.snippet)
-                    or (uncounted(claim, ev, subject) and not negation_cue(ev.snippet))
-                ):
+                if row[2] and cannot_deny(claim, ev, subject):
                     row[1], row[2] = row[1] + row[2], 0.0  # it may not deny what it never says
                 kind = qualified_denial(claim, ev, subject, found_bearing.own)
                 if kind:  # it says X is a "dwarf" N, no N: whatever the "not", no denial

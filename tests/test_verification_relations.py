@@ -193,6 +193,11 @@ def test_ordinals_are_read_with_the_noun_they_rank():
          "final season, having finished its sixth season.", True),
         ("The Closer's final season was its eighth season.", "The series began its seventh and "
          "final season, having finished its sixth season.", False),
+        # an office written as a title ranks like a noun; a name's ordinal ranks nothing
+        ("Jefferson was the second President of the United States.", "Jefferson was the third "
+         "president of the United States.", False),
+        ("Churchill was Prime Minister during the First World War.", "He was Prime Minister "
+         "during the Second World War.", None),
         # another thing ranked: not compared
         ("Her first album was 21.", "Her second album, 25, came out in 2015.", None),
         ("Obama was the 45th president of the United States.", "Obama's 45th birthday.", None),

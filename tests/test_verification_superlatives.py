@@ -3,7 +3,7 @@
 
 import pytest
 
-from service.verification.superlatives import unranked
+from service.verification.superlatives import unranked, unspoken
 
 K2 = (
     "K2, also known as Mount Godwin-Austen, at 8,611 metres above sea level, is the "
@@ -49,3 +49,23 @@ def test_a_superlative_is_confirmed_by_the_same_rank_of_the_same_noun(claim, pas
 def test_a_passage_ranking_the_subject_second_supports_no_first_rank(verify_on):
     verdict = verify_on("K2 is the highest mountain above sea level.", K2)
     assert verdict["label"] != "supported", verdict
+
+
+VATICAN = (
+    "Vatican City is a landlocked sovereign city-state in Southern Europe. Ruled by the pope, it "
+    "is an enclave within the city of Rome."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "silent"),
+    [
+        ("Vatican City is the smallest sovereign state in the world.", VATICAN, True),
+        ("K2 is the highest mountain above sea level.", K2, False),  # "second-highest": it may
+        ("The Atacama Desert, one of the driest places on Earth, lies in Brazil.", "The Atacama "
+         "Desert is a plateau in Chile.", False),  # not what the claim predicates of it
+        ("Vatican City is not the smallest state.", VATICAN, False),  # no superlative asserted
+    ],
+)  # fmt: skip
+def test_a_passage_silent_on_the_superlative_may_not_deny_it(claim, passage, silent):
+    assert unspoken(claim, passage) is silent

@@ -18,7 +18,7 @@ from service.verification.coverage import unsaid
 from service.verification.cues import negation_cue
 from service.verification.currency import other_currency
 from service.verification.periods import unconfirmed_period
-from service.verification.superlatives import unranked
+from service.verification.superlatives import unranked, unspoken
 
 
 def cannot_confirm(claim: Claim, evidence: Evidence, subject: str | None, own: bool) -> bool:
@@ -46,11 +46,13 @@ def cannot_confirm(claim: Claim, evidence: Evidence, subject: str | None, own: b
 
 def cannot_deny(claim: Claim, evidence: Evidence, subject: str | None) -> bool:
     """Whether the passage may not deny the claim: it gives no birthplace where the claim gives
-    one (birthplace.py), names no agent where a passive claim names one (actor.py), or gives no
-    count of what the claim counts and says no "not" (category.py)."""
+    one (birthplace.py), names no agent where a passive claim names one (actor.py), gives no
+    count of what the claim counts and says no "not" (category.py), or gives the claim's
+    superlative to nothing (superlatives.py)."""
     snippet = evidence.snippet
     return (
         unstated_birthplace(claim.text, snippet)
+        or unspoken(claim.text, snippet)
         or unnamed_agent(claim.text, snippet)
         or (bool(uncounted(claim, evidence, subject)) and not negation_cue(snippet))
     )

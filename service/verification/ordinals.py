@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.extraction.vocabulary import NAME_TITLES as TITLES
 from service.verification.lexicon import stem
 
 # fmt: off
@@ -33,6 +34,8 @@ _BETWEEN = re.compile(
     re.I,
 )
 _NOUN = re.compile(r"[a-z][a-z-]+")
+# An office written as a title ranks like a noun: "the second President of the United States".
+_TITLE = re.compile(r"[A-Z][a-z]+")
 # "-largest", "-most populous": a ranked superlative, compared as its noun would be.
 # "the 13th century" dates a span, which "until the 18th century" may reach: a date, not a rank.
 _PERIODS = frozenset({"century", "centuries", "millennium", "millennia"})
@@ -70,10 +73,11 @@ def find_ordinals(text: str) -> list[tuple[Ordinal, str]]:
             noun, end = superlative.group().lstrip("-"), superlative.end()
         else:
             between = _BETWEEN.match(text, match.end())
-            word = _NOUN.match(text, between.end() if between else match.end())
-            if word is None:
-                continue
-            noun, end = word.group(), word.end()
+            at = between.end() if between else match.end()
+            word = _NOUN.match(text, at) or _TITLE.match(text, at)
+            if word is None or (word.group()[:1].isupper() and word.group().lower() not in TITLES):
+                continue  # "Second World War" is a name, not a rank of worlds
+            noun, end = word.group().lower(), word.end()
         following = _FOLLOWING.match(text, end)
         after = tuple(w.lower() for w in _WORD.findall(following.group()))[:_CONTEXT]
         if noun.lower() not in _PERIODS:

@@ -6,7 +6,9 @@ production complex" for "China is the largest country in the world": the superla
 the rank or what it ranks is not. A claim that calls something "the <superlative> <noun>" is
 confirmed only by a passage that gives that superlative (or its synonym, "biggest" for "largest")
 to the same noun a few words on, first in rank: not "second-highest", "third largest", nor "one
-of the largest". Such a passage may still deny the claim; this reader takes only support away.
+of the largest". Such a passage may still deny the claim. A passage that gives the superlative
+to nothing at all, in no rank, may not deny it either: the model reads "Vatican City ... is a
+landlocked sovereign city-state" as the denial of "the smallest sovereign state in the world".
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from service.verification import lexicon
+from service.verification.cues import negation_cue
 from service.verification.ordinals import ORDINAL_NUMBERS
 
 # fmt: off
@@ -45,6 +48,7 @@ _RANKED = re.compile(
     r"|\b(?:one|some|among)\s+of\s+the\s+|\bamong\s+the\s+)$",
     re.I,
 )
+_COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes)\s+$")
 _NOUN_REACH = 6  # words after the superlative within which its noun must come ("the lightest
 # and most abundant chemical element")
 
@@ -91,3 +95,21 @@ def _noun(following: str) -> str | None:
             break
         words.append(word.lower())
     return words[-1] if words else None
+
+
+def unspoken(claim_text: str, passage: str) -> bool:
+    """Whether a passage says nothing of the claim's superlative, so it may not deny it either:
+    it gives that superlative (or its synonym) to nothing, in any rank ("Vatican City ... is a
+    landlocked sovereign city-state" neither confirms nor denies "the smallest sovereign state
+    in the world"), and says no "not". Only a superlative the claim predicates of its subject
+    counts ("X is the largest N", not "X, one of the driest places, lies in Brazil")."""
+    wanted = set()
+    for match in _IN_CLAIM.finditer(claim_text):
+        said_of_subject = _COPULA.search(claim_text[: match.start()])  # not "one of the driest"
+        if said_of_subject and _noun(match.group("noun")) is not None:
+            superlative = _normal(match.group("sup"))
+            wanted |= next((group for group in _SYNONYMS if superlative in group), {superlative})
+    if not wanted or negation_cue(passage):
+        return False
+    said = {_normal(m.group("sup")) for m in _IN_PASSAGE.finditer(passage)}
+    return not wanted & said

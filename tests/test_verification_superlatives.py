@@ -65,6 +65,8 @@ VATICAN = (
         ("The Atacama Desert, one of the driest places on Earth, lies in Brazil.", "The Atacama "
          "Desert is a plateau in Chile.", False),  # not what the claim predicates of it
         ("Vatican City is not the smallest state.", VATICAN, False),  # no superlative asserted
+        ("The Pacific Ocean is the smallest ocean on Earth.", "The Pacific Ocean is the "
+         "largest and deepest of Earth's five oceanic divisions.", False),  # another rank denies
     ],
 )  # fmt: skip
 def test_a_passage_silent_on_the_superlative_may_not_deny_it(claim, passage, silent):

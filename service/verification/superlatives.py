@@ -99,17 +99,15 @@ def _noun(following: str) -> str | None:
 
 def unspoken(claim_text: str, passage: str) -> bool:
     """Whether a passage says nothing of the claim's superlative, so it may not deny it either:
-    it gives that superlative (or its synonym) to nothing, in any rank ("Vatican City ... is a
-    landlocked sovereign city-state" neither confirms nor denies "the smallest sovereign state
-    in the world"), and says no "not". Only a superlative the claim predicates of its subject
-    counts ("X is the largest N", not "X, one of the driest places, lies in Brazil")."""
-    wanted = set()
-    for match in _IN_CLAIM.finditer(claim_text):
-        said_of_subject = _COPULA.search(claim_text[: match.start()])  # not "one of the driest"
-        if said_of_subject and _noun(match.group("noun")) is not None:
-            superlative = _normal(match.group("sup"))
-            wanted |= next((group for group in _SYNONYMS if superlative in group), {superlative})
-    if not wanted or negation_cue(passage):
+    it gives no superlative to anything, in any rank ("Vatican City ... is a landlocked
+    sovereign city-state" neither confirms nor denies "the smallest sovereign state in the
+    world"; "the largest ocean" does deny "the smallest"), and says no "not". Only a superlative
+    the claim predicates of its subject counts ("X is the largest N", not "X, one of the driest
+    places, lies in Brazil")."""
+    predicated = any(
+        _COPULA.search(claim_text[: match.start()]) and _noun(match.group("noun")) is not None
+        for match in _IN_CLAIM.finditer(claim_text)
+    )
+    if not predicated or negation_cue(passage):
         return False
-    said = {_normal(m.group("sup")) for m in _IN_PASSAGE.finditer(passage)}
-    return not wanted & said
+    return _IN_PASSAGE.search(passage) is None

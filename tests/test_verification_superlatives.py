@@ -67,6 +67,9 @@ VATICAN = (
         ("Vatican City is not the smallest state.", VATICAN, False),  # no superlative asserted
         ("The Pacific Ocean is the smallest ocean on Earth.", "The Pacific Ocean is the "
          "largest and deepest of Earth's five oceanic divisions.", False),  # another rank denies
+        ("Vatican City is the smallest sovereign state in the world.", "Its metropolitan area "
+         "is the third-most populous within Italy. Vatican City is an independent country inside "
+         "the city boundaries of Rome.", True),  # a rank on another scale says nothing of size
     ],
 )  # fmt: skip
 def test_a_passage_silent_on_the_superlative_may_not_deny_it(claim, passage, silent):

@@ -34,6 +34,21 @@ _SYNONYMS = [
     {"farthest", "furthest"},
     {"closest", "nearest"},
 ]  # fmt: skip
+# The other end of each scale: "the largest ocean" speaks to, and denies, "the smallest ocean".
+_OPPOSITES = [
+    ({"largest", "biggest"}, {"smallest"}),
+    ({"highest", "tallest"}, {"lowest", "shortest"}),
+    ({"longest"}, {"shortest"}),
+    ({"oldest"}, {"youngest", "newest"}),
+    ({"heaviest"}, {"lightest"}),
+    ({"hottest"}, {"coldest"}),
+    ({"fastest"}, {"slowest"}),
+    ({"richest"}, {"poorest"}),
+    ({"closest", "nearest"}, {"farthest", "furthest"}),
+    ({"earliest"}, {"latest"}),
+    ({"best"}, {"worst"}),
+    ({"wettest"}, {"driest"}),
+]  # fmt: skip
 _SUPERLATIVE = (
     r"(?P<sup>(?:most|least)\s+[a-z]+|" + "|".join(_SUPERLATIVES) + r")"
     r"(?P<noun>(?:\s+[\w'’-]+){1,6})"
@@ -99,15 +114,30 @@ def _noun(following: str) -> str | None:
 
 def unspoken(claim_text: str, passage: str) -> bool:
     """Whether a passage says nothing of the claim's superlative, so it may not deny it either:
-    it gives no superlative to anything, in any rank ("Vatican City ... is a landlocked
-    sovereign city-state" neither confirms nor denies "the smallest sovereign state in the
-    world"; "the largest ocean" does deny "the smallest"), and says no "not". Only a superlative
-    the claim predicates of its subject counts ("X is the largest N", not "X, one of the driest
-    places, lies in Brazil")."""
-    predicated = any(
-        _COPULA.search(claim_text[: match.start()]) and _noun(match.group("noun")) is not None
-        for match in _IN_CLAIM.finditer(claim_text)
-    )
-    if not predicated or negation_cue(passage):
+    it gives neither that superlative, nor a synonym, nor the other end of its scale to anything,
+    in any rank ("Vatican City ... is a landlocked sovereign city-state" neither confirms nor
+    denies "the smallest sovereign state in the world"; "the largest ocean" does deny "the
+    smallest"), and says no "not". Only a superlative the claim predicates of its subject counts
+    ("X is the largest N", not "X, one of the driest places, lies in Brazil")."""
+    wanted: set[str] = set()
+    for match in _IN_CLAIM.finditer(claim_text):
+        said_of_subject = _COPULA.search(claim_text[: match.start()])  # not "one of the driest"
+        if said_of_subject and _noun(match.group("noun")) is not None:
+            wanted |= _scale(_normal(match.group("sup")))
+    if not wanted or negation_cue(passage):
         return False
-    return _IN_PASSAGE.search(passage) is None
+    said = {_normal(m.group("sup")) for m in _IN_PASSAGE.finditer(passage)}
+    return not wanted & said
+
+
+def _scale(superlative: str) -> set[str]:
+    """The superlatives that speak to this one: itself, its synonyms, the other end of its scale
+    ("most" and "least" of the same adjective)."""
+    if superlative.startswith(("most ", "least ")):
+        adjective = superlative.split()[1]
+        return {f"most {adjective}", f"least {adjective}"}
+    scale = {superlative}
+    for one_end, other_end in _OPPOSITES:  # "shortest" is at the end of two scales
+        if superlative in one_end | other_end:
+            scale |= one_end | other_end
+    return scale
